@@ -1,0 +1,34 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-test/**', 'node_modules/**', '.cache/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The engine and the report renderer are pure: text in, analysis out. They run in the server, the CLI
+    // and the webview alike, so they must not touch the file system, the clock's host or VS Code.
+    files: ['server/src/core/**/*.ts', 'server/src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*'], message: 'The core is pure: inject I/O through AnalyzeOptions instead of importing Node built-ins.' },
+          { group: ['vscode', 'vscode-*'], message: 'The core is pure: no VS Code or LSP types here; adapters convert the Analysis.' },
+        ],
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The core is pure: inject I/O through AnalyzeOptions instead of importing Node built-ins.' })),
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'process', message: 'The core is pure: pass settings through AnalyzeOptions.' },
+        { name: 'require', message: 'The core is pure.' }],
+      'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The core has no clock: use options.asOf.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The core has no clock: use options.asOf.' }],
+    },
+  },
+);

@@ -1,0 +1,98 @@
+// The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
+import { loadCatalog } from './catalog';
+import { toDay } from './dates';
+import { dateFindings } from './date-findings';
+import { checkContext, runEvidence } from './evidence';
+import { computeCoverage } from './coverage';
+import { linkFindings } from './link-findings';
+import { Locator } from './locate';
+import { indexModel } from './model';
+import { parse } from './parse';
+import { refFindings } from './refs';
+import { documentSymbols } from './symbols';
+import { LineIndex } from './text';
+import { schemaFindings } from './validate';
+import { readWaivers } from './waivers';
+import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Finding, type Severity, type Stage } from './types';
+
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const lines = new LineIndex(text);
+  const catalog = loadCatalog();
+  const asOf = toDay(options.asOf);
+  const findings: Finding[] = [];
+  if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
+
+  const parsed = parse(text, lines);
+  findings.push(...parsed.findings);
+  const document = parsed.document;
+  const locate = new Locator(document, lines);
+  const isMapData = !!parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
+  const data = (isMapData ? parsed.data : {}) as Record<string, unknown>;
+  const syntaxBroken = parsed.findings.length > 0;
+
+  if (text.trim() === '' || (!isMapData && !syntaxBroken)) {
+    const range = text.trim() === '' ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
+    findings.push({
+      code: 'schema.type',
+      severity: 'error',
+      message: text.trim() === '' ? 'the file is empty: start with schema_version: "1", metadata and parties (the "Relationship: New Relationship File" command writes a skeleton)' : 'a relationship file is a map of keys (schema_version, metadata, parties, principles…), not a single value or a list',
+      range,
+    });
+  } else if (parsed.data !== undefined) {
+    findings.push(...schemaFindings(parsed.data, locate));
+  }
+
+  const { model, dates } = indexModel(document, lines);
+  findings.push(...refFindings(model));
+
+  const metadata = (data.metadata && typeof data.metadata === 'object' ? data.metadata : {}) as Record<string, unknown>;
+  const declared = STAGES.includes(metadata.lifecycle_stage as Stage);
+  const stage: Stage = declared ? (metadata.lifecycle_stage as Stage) : 'awareness';
+  const { waivers, findings: waiverFindings } = readWaivers(data, asOf, catalog, locate);
+  const evidence = runEvidence(catalog, checkContext(data, asOf), stage, waivers, locate);
+  if (!syntaxBroken) {
+    findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists));
+  }
+
+  const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};
+  const coverage = computeCoverage(catalog, evidence.results, stage, options.asOf, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
+  const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
+  const info: DocumentInfo = {
+    id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared,
+  };
+
+  return {
+    findings: applySeverity(findings, options.severity).sort(byPosition),
+    coverage,
+    model,
+    symbols: documentSymbols(document, lines, titles),
+    waivers,
+    info,
+    document,
+    lines,
+    data: isMapData ? parsed.data : undefined,
+  };
+}
+
+function scalar(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+function applySeverity(findings: Finding[], policy: AnalyzeOptions['severity']): Finding[] {
+  if (!policy) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    let chosen: Severity | 'off' | undefined = policy[f.code];
+    if (chosen === undefined) {
+      const prefix = Object.keys(policy).filter((k) => k.endsWith('.') && f.code.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+      if (prefix) chosen = policy[prefix];
+    }
+    if (chosen === 'off') continue;
+    out.push(chosen ? { ...f, severity: chosen } : f);
+  }
+  return out;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,16 @@
+// A list of at least args.min items whose args.field strictly rises (escalation levels 1, 2, 3).
+import { field, lastKey, type Check } from './context';
+
+export const ascending: Check = (targets, args) => {
+  const min = Number(args.min ?? 2);
+  const name = String(args.field ?? 'level');
+  const t = targets[0];
+  const items = Array.isArray(t?.value) ? t.value : [];
+  if (items.length < min) return { met: false, detail: `"${t ? lastKey(t) : 'list'}" has ${items.length} level${items.length === 1 ? '' : 's'}, at least ${min} needed`, at: t?.exists ? t.path : undefined };
+  for (let i = 1; i < items.length; i++) {
+    const a = Number(field(items[i - 1], name));
+    const b = Number(field(items[i], name));
+    if (!(b > a)) return { met: false, detail: `item ${i + 1}'s ${name} (${String(field(items[i], name))}) does not rise above the one before`, at: [...t!.path, i] };
+  }
+  return { met: true };
+};

@@ -1,0 +1,17 @@
+// The numbers of each selected map add up to args.total (a benefit split sums to 1).
+import { label, type Check } from './context';
+
+export const sums_to: Check = (targets, args) => {
+  const total = Number(args.total ?? 1);
+  const tolerance = Number(args.tolerance ?? 0.001);
+  const maps = targets.filter((t) => t.value && typeof t.value === 'object' && !Array.isArray(t.value));
+  if (maps.length === 0) return { met: false, detail: 'nothing recorded yet' };
+  for (const t of maps) {
+    const sum = Object.values(t.value as Record<string, unknown>).reduce<number>((s, v) => s + (typeof v === 'number' ? v : NaN), 0);
+    if (!(Math.abs(sum - total) <= tolerance)) {
+      const parent = t.path.slice(0, -1);
+      return { met: false, detail: `the shares of ${label({ ...t, value: undefined, path: parent })} add up to ${Number.isNaN(sum) ? 'a non-number' : sum}, not ${total}`, at: t.path };
+    }
+  }
+  return { met: true };
+};

@@ -1,0 +1,105 @@
+// Runs the catalog's evidence rules with stage gating and waivers. Rules report data paths; the Locator
+// turns them into ranges.
+import { checks } from './checks/index';
+import { select, type CheckContext, type Outcome } from './checks/context';
+import { stageIndex, type Catalog, type CheckSpec, type RuleSpec } from './catalog';
+import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } from './types';
+import type { Locator } from './locate';
+
+export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
+
+function run(spec: CheckSpec, ctx: CheckContext): Outcome {
+  const check = checks[spec.check];
+  if (!check) return { met: false, detail: `the catalog names an unknown check "${spec.check}"` };
+  return check(ctx.select(spec.path), spec.args ?? {}, ctx);
+}
+
+function evaluate(rule: RuleSpec, ctx: CheckContext): Outcome & { path: string } {
+  const specs: CheckSpec[] = [{ path: rule.path ?? '', check: rule.check ?? 'present', args: rule.args }, ...(rule.also ?? [])];
+  for (const spec of specs) {
+    const outcome = run(spec, ctx);
+    if (!outcome.met) return { ...outcome, path: spec.path };
+  }
+  return { met: true, path: specs[0].path };
+}
+
+/** The part of a path spec before its first "[*]", as path segments. */
+function staticPath(spec: string): string[] {
+  const cut = spec.indexOf('[*]');
+  return (cut < 0 ? spec : spec.slice(0, cut)).split('.').filter(Boolean);
+}
+
+function sectionAbsent(data: Record<string, unknown>, rulePath: string): string | undefined {
+  const [root, section] = staticPath(rulePath);
+  if (root !== 'principles' || !section) return undefined;
+  const principles = data.principles as Record<string, unknown> | undefined;
+  const value = principles && typeof principles === 'object' ? principles[section] : undefined;
+  return value === undefined || value === null ? section : undefined;
+}
+
+export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator): EvidenceResult {
+  const results: RuleResult[] = [];
+  const findings: Finding[] = [];
+  const current = stageIndex(stage);
+  const active = new Map(waivers.filter((w) => !w.expired).map((w) => [w.rule, w]));
+
+  for (const principle of catalog.principles) {
+    const absentRules: RuleResult[] = [];
+    for (const rule of principle.evidence) {
+      const outcome = evaluate(rule, ctx);
+      const counts = current >= stageIndex(rule.from_stage);
+      const waiver = active.get(rule.id);
+      const state: RuleResult['state'] = !counts ? 'not_yet_required' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
+      const at: Path = outcome.at ?? staticPath(outcome.path);
+      const range: Range = locate.key(at);
+      const result: RuleResult = {
+        id: rule.id, title: rule.title, principle: principle.id, state, satisfied: outcome.met, fromStage: rule.from_stage,
+        why: rule.why, detail: outcome.met ? undefined : outcome.detail, range, waiver,
+      };
+      results.push(result);
+      if (outcome.met || state === 'waived') continue;
+      const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
+      if (!announce) continue;
+      if (sectionAbsent(ctx.data, rule.path ?? '')) {
+        absentRules.push(result);
+        continue;
+      }
+      const severity: Severity = counts ? (rule.severity ?? 'warning') : 'information';
+      const when = counts ? '' : ` (required from stage ${rule.from_stage})`;
+      findings.push({
+        code: `evidence.${rule.id}`,
+        severity,
+        message: `${rule.id} ${rule.title}${when}: ${outcome.detail ?? 'not met'}; ${rule.hint}`,
+        range,
+        principle: principle.id,
+        rule: rule.id,
+      });
+    }
+    if (absentRules.length > 0) {
+      const counted = absentRules.filter((r) => r.state === 'unmet');
+      const range = locate.key(['principles', principle.id]);
+      const ids = absentRules.map((r) => r.id).join(', ');
+      findings.push({
+        code: 'evidence.missing-principle',
+        severity: counted.length ? 'warning' : 'information',
+        message: counted.length
+          ? `principle ${principle.clause} ${principle.title} has no evidence: add "${principle.id}:" under principles (${ids} count at stage ${stage})`
+          : `principle ${principle.clause} ${principle.title} has no evidence yet: ${ids} become required at a later stage; add "${principle.id}:" under principles when ready`,
+        range,
+        principle: principle.id,
+      });
+    }
+  }
+  return { results, findings };
+}
+
+export function checkContext(data: Record<string, unknown>, asOf: number): CheckContext {
+  const parties = (Array.isArray(data.parties) ? data.parties : [])
+    .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object' && typeof (p as Record<string, unknown>).id === 'string')
+    .map((p) => ({ id: String(p.id), name: String(p.name ?? p.id) }));
+  const personParty = new Map<string, string>();
+  for (const p of Array.isArray(data.people) ? data.people : []) {
+    if (p && typeof p === 'object' && typeof p.id === 'string' && typeof p.party === 'string') personParty.set(p.id, p.party);
+  }
+  return { data, asOf, parties, personParty, select: (spec) => select(data, spec) };
+}

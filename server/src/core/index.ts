@@ -1,0 +1,9 @@
+// The engine's public surface.
+export { analyze } from './analyze';
+export { loadCatalog, catalogSource, type Catalog, type PrincipleSpec, type RuleSpec } from './catalog';
+export { rootSchema, schemaAt, childSchema, deref, type JsonSchema } from './schema';
+export { LineIndex } from './text';
+export { collections } from './model';
+export { noun } from './refs';
+export { toDay, fromDay } from './dates';
+export * from './types';

@@ -1,0 +1,118 @@
+// One walk of the syntax tree, guided by the schema's annotations: id definitions, references (x-ref),
+// evidence links (x-evidence-link) and dates. Definition, references, rename and links read this index.
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { deref, isDateSchema, rootSchema, type JsonSchema } from './schema';
+import type { EvidenceLink, IdDefinition, IdReference, Model, Path, Range } from './types';
+import type { LineIndex } from './text';
+
+interface Plan {
+  props: Map<string, Plan>;
+  items?: Plan;
+  additional?: Plan;
+  ref?: { collection: string; allow: string[] };
+  keyRef?: string;
+  link?: boolean;
+  date?: boolean;
+  /** This list is a collection of items with ids, named by its dotted path. */
+  collection?: string;
+}
+
+export interface DateField { path: Path; key: string; value: string; range: Range }
+
+export interface Indexed { model: Model; dates: DateField[] }
+
+let plan: Plan | undefined;
+
+function buildPlan(schema: JsonSchema | undefined, dotted: string, depth = 0): Plan {
+  const s = deref(schema) ?? {};
+  const p: Plan = { props: new Map() };
+  if (depth > 24) return p;
+  if (typeof s['x-ref'] === 'string') p.ref = { collection: s['x-ref'], allow: s['x-ref-allow'] ?? [] };
+  if (s['x-evidence-link']) p.link = true;
+  if (isDateSchema(s)) p.date = true;
+  const names = deref(s.propertyNames);
+  if (typeof names?.['x-ref'] === 'string') p.keyRef = names['x-ref'];
+  for (const [key, sub] of Object.entries(s.properties ?? {})) p.props.set(key, buildPlan(sub, dotted ? `${dotted}.${key}` : key, depth + 1));
+  if (s.additionalProperties && typeof s.additionalProperties === 'object') p.additional = buildPlan(s.additionalProperties, dotted, depth + 1);
+  if (s.items) {
+    p.items = buildPlan(s.items, dotted, depth + 1);
+    if (deref(s.items)?.properties?.id) p.collection = dotted;
+  }
+  return p;
+}
+
+function rootPlan(): Plan {
+  plan ??= buildPlan(rootSchema, '');
+  return plan;
+}
+
+/** The collections the schema defines (lists whose items carry an id), by dotted path. */
+export function collections(): string[] {
+  const out: string[] = [];
+  const visit = (p: Plan): void => {
+    if (p.collection !== undefined) out.push(p.collection);
+    for (const child of p.props.values()) visit(child);
+    if (p.items) visit(p.items);
+  };
+  visit(rootPlan());
+  return out;
+}
+
+function scalarText(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = (node as Scalar).value;
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+export function indexModel(document: Document.Parsed | undefined, lines: LineIndex): Indexed {
+  const definitions: IdDefinition[] = [];
+  const references: IdReference[] = [];
+  const links: EvidenceLink[] = [];
+  const dates: DateField[] = [];
+  const range = (node: Node): Range => lines.range(node.range![0], node.range![1]);
+
+  const visit = (node: Node | null | undefined, p: Plan, path: (string | number)[], key: string): void => {
+    if (!node || !node.range) return;
+    if (isMap(node)) {
+      for (const pair of node.items as Pair<Node, Node>[]) {
+        const k = scalarText(pair.key);
+        if (k === undefined) continue;
+        if (p.keyRef && pair.key?.range) references.push({ collection: p.keyRef, id: k, range: range(pair.key), path: [...path, k], isKey: true });
+        const child = p.props.get(k) ?? p.additional;
+        if (child) visit(pair.value, child, [...path, k], k);
+      }
+    } else if (isSeq(node)) {
+      if (!p.items) return;
+      node.items.forEach((item, i) => {
+        const itemPath = [...path, i];
+        if (p.collection !== undefined && isMap(item)) {
+          const pairs = item.items as Pair<Node, Node>[];
+          const idPair = pairs.find((pair) => scalarText(pair.key) === 'id');
+          const id = scalarText(idPair?.value);
+          if (id !== undefined && idPair?.value?.range && item.range) {
+            const labelPair = pairs.find((pair) => ['title', 'name', 'text', 'description'].includes(scalarText(pair.key) ?? ''));
+            definitions.push({ collection: p.collection, id, range: range(idPair.value), itemRange: range(item), path: itemPath, label: scalarText(labelPair?.value) });
+          }
+        }
+        visit(item as Node, p.items!, itemPath, key);
+      });
+    } else if (isScalar(node)) {
+      const text = scalarText(node);
+      if (text === undefined) return;
+      if (p.ref && !p.ref.allow.includes(text)) references.push({ collection: p.ref.collection, id: text, range: range(node), path, isKey: false });
+      if (p.link && typeof node.value === 'string' && text.trim()) {
+        links.push({ target: text.trim(), kind: /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) && !/^[a-z]:[\\/]/i.test(text.trim()) ? 'url' : 'file', range: range(node), path });
+      }
+      if (p.date && typeof node.value === 'string') dates.push({ path, key, value: text, range: range(node) });
+    }
+  };
+  visit(document?.contents as Node | null, rootPlan(), [], '');
+
+  const ids = new Map<string, Map<string, IdDefinition>>();
+  for (const d of definitions) {
+    let m = ids.get(d.collection);
+    if (!m) ids.set(d.collection, (m = new Map()));
+    if (!m.has(d.id)) m.set(d.id, d);
+  }
+  return { model: { definitions, references, links, ids }, dates };
+}

@@ -1,0 +1,58 @@
+// The outline: sections, principles, registers and their items by id and title.
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { SymbolKind, SymbolNode } from './types';
+import type { LineIndex } from './text';
+
+const MAX_DEPTH = 8;
+
+function text(node: Node | null | undefined): string | undefined {
+  if (!isScalar(node)) return undefined;
+  const v = node.value;
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+export function documentSymbols(document: Document.Parsed | undefined, lines: LineIndex, principleTitles: Map<string, string>): SymbolNode[] {
+  const span = (a: Node | null | undefined, b?: Node | null) => lines.range(a?.range?.[0] ?? 0, (b ?? a)?.range?.[1] ?? a?.range?.[1] ?? 0);
+
+  const mapChildren = (node: Node, depth: number, trail: string[]): SymbolNode[] => {
+    if (!isMap(node) || depth > MAX_DEPTH) return [];
+    const out: SymbolNode[] = [];
+    for (const pair of node.items as Pair<Node, Node>[]) {
+      const key = text(pair.key);
+      if (key === undefined || !pair.key?.range) continue;
+      const value = pair.value;
+      const inPrinciples = trail.length === 1 && trail[0] === 'principles';
+      if (isMap(value) || isSeq(value)) {
+        const kind: SymbolKind = inPrinciples ? 'principle' : depth === 0 ? 'section' : isSeq(value) ? 'list' : 'section';
+        out.push({
+          name: key,
+          detail: inPrinciples ? principleTitles.get(key) : isSeq(value) ? `${value.items.length} item${value.items.length === 1 ? '' : 's'}` : undefined,
+          kind,
+          range: span(pair.key, value),
+          selectionRange: span(pair.key),
+          children: isSeq(value) ? seqChildren(value, depth + 1, [...trail, key]) : mapChildren(value, depth + 1, [...trail, key]),
+        });
+      } else if (depth === 0 || trail[0] === 'metadata') {
+        out.push({ name: key, detail: text(value), kind: 'field', range: span(pair.key, value ?? pair.key), selectionRange: span(pair.key), children: [] });
+      }
+    }
+    return out;
+  };
+
+  const seqChildren = (node: Node, depth: number, trail: string[]): SymbolNode[] => {
+    if (!isSeq(node) || depth > MAX_DEPTH) return [];
+    const out: SymbolNode[] = [];
+    node.items.forEach((item, i) => {
+      if (!isMap(item) || !item.range) return;
+      const field = (k: string) => text((item.items as Pair<Node, Node>[]).find((p) => text(p.key) === k)?.value);
+      const id = field('id');
+      const label = field('title') ?? field('name') ?? field('item') ?? field('text') ?? field('description');
+      const name = id ?? field('party') ?? field('person') ?? label ?? `${trail[trail.length - 1]} ${i + 1}`;
+      out.push({ name, detail: id !== undefined ? label : undefined, kind: 'item', range: span(item), selectionRange: span(item.items[0]?.key as Node ?? item), children: mapChildren(item, depth + 1, [...trail, String(i)]) });
+    });
+    return out;
+  };
+
+  const root = document?.contents as Node | null | undefined;
+  return root ? mapChildren(root, 0, []) : [];
+}

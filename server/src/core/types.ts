@@ -1,0 +1,144 @@
+// The engine's vocabulary. Everything here is plain data so the server, the CLI and the preview can read it.
+import type { Document } from 'yaml';
+import type { LineIndex } from './text';
+
+/** Zero-based line and UTF-16 code unit column, as LSP counts them. */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type Path = readonly (string | number)[];
+
+export interface TextEdit { range: Range; newText: string }
+export interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
+export interface Related { range: Range; message: string }
+
+export interface Finding {
+  /** Stable code: syntax, schema.<keyword>, ref.unresolved, evidence.<RULE>, … */
+  code: string;
+  severity: Severity;
+  /** What is wrong and how to fix it. */
+  message: string;
+  range: Range;
+  principle?: string;
+  rule?: string;
+  related?: Related[];
+  fixes?: Fix[];
+}
+
+export const STAGES = ['awareness', 'knowledge', 'internal_assessment', 'partner_selection', 'working_together', 'value_creation', 'staying_together', 'exit'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'waived';
+export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required';
+
+export interface WaiverInfo { rule: string; reason: string; approvedBy: string; expires: string; expired: boolean; range: Range }
+
+export interface RuleResult {
+  id: string;
+  title: string;
+  principle: string;
+  state: RuleState;
+  /** Whether the evidence is there, whatever the state (a not-yet-required rule can already be satisfied). */
+  satisfied: boolean;
+  fromStage: Stage;
+  why: string;
+  /** What is missing, when not satisfied. */
+  detail?: string;
+  range: Range;
+  waiver?: WaiverInfo;
+}
+
+export interface PrincipleCoverage {
+  id: string;
+  clause: number;
+  title: string;
+  summary: string;
+  status: PrincipleStatus;
+  /** met ÷ counted, 0 when nothing counts. */
+  score: number;
+  met: number;
+  counted: number;
+  rules: RuleResult[];
+  /** The principle's key in the document, when present. */
+  range?: Range;
+}
+
+export interface Coverage {
+  /** Principles whose counted rules are all met. */
+  covered: number;
+  /** Principles with at least one counted rule. */
+  required: number;
+  total: number;
+  notYetRequired: number;
+  stage: Stage;
+  asOf: string;
+  principles: PrincipleCoverage[];
+}
+
+export interface IdDefinition {
+  collection: string;
+  id: string;
+  /** The id value. */
+  range: Range;
+  /** The whole item. */
+  itemRange: Range;
+  path: Path;
+  /** A human label: the item's title, name or text. */
+  label?: string;
+}
+
+export interface IdReference {
+  collection: string;
+  id: string;
+  range: Range;
+  path: Path;
+  /** A key of a map (benefit_split) rather than a value. */
+  isKey: boolean;
+}
+
+export interface EvidenceLink { target: string; kind: 'url' | 'file'; range: Range; path: Path }
+
+export interface Model {
+  definitions: IdDefinition[];
+  references: IdReference[];
+  links: EvidenceLink[];
+  /** collection → id → first definition. */
+  ids: Map<string, Map<string, IdDefinition>>;
+}
+
+export type SymbolKind = 'section' | 'principle' | 'list' | 'item' | 'field';
+export interface SymbolNode {
+  name: string;
+  detail?: string;
+  kind: SymbolKind;
+  range: Range;
+  selectionRange: Range;
+  children: SymbolNode[];
+}
+
+export interface DocumentInfo { id?: string; title?: string; version?: string; status?: string; stage: Stage; stageDeclared: boolean }
+
+export interface Analysis {
+  findings: Finding[];
+  coverage: Coverage;
+  model: Model;
+  symbols: SymbolNode[];
+  waivers: WaiverInfo[];
+  info: DocumentInfo;
+  /** The parsed document and its line index, for features that need the syntax tree (completion). */
+  document: Document.Parsed | undefined;
+  lines: LineIndex;
+  /** The document as plain data (undefined when it does not parse to a map). */
+  data: unknown;
+}
+
+export type FileCheck = 'exists' | 'missing' | 'outside';
+
+export interface AnalyzeOptions {
+  /** The day the analysis is made for, YYYY-MM-DD: the core has no clock. */
+  asOf: string;
+  /** Answers for an evidence path relative to the file; absent: links are not checked. */
+  fileExists?: (relativePath: string) => FileCheck;
+  /** Severity policy by finding code (or code prefix ending in "."): the CLI and the editor share it. */
+  severity?: Record<string, Severity | 'off'>;
+}

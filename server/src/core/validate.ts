@@ -1,0 +1,159 @@
+// Schema validation: ajv errors mapped to the exact node, with messages that say how to fix them.
+import type { ErrorObject } from 'ajv';
+import { validate, schemaAt, isDateSchema, type JsonSchema } from './schema';
+import { nearest } from './suggest';
+import type { Finding, Path } from './types';
+import type { Locator } from './locate';
+
+export function schemaFindings(data: unknown, locate: Locator): Finding[] {
+  const v = validate();
+  if (v(data)) return [];
+  const errors = collapse(v.errors ?? []);
+  const findings: Finding[] = [];
+  for (const e of errors) {
+    const f = toFinding(e, data, locate);
+    if (f) findings.push(f);
+  }
+  return findings;
+}
+
+/** Drops combinator noise: an anyOf/oneOf/if error is kept only when nothing more precise was said. */
+function collapse(errors: ErrorObject[]): ErrorObject[] {
+  const combinators = new Set(['anyOf', 'oneOf', 'if', 'not', 'propertyNames']);
+  const precise = errors.filter((e) => !combinators.has(e.keyword));
+  const kept = errors.filter((e) => !combinators.has(e.keyword) || !precise.some((p) => p.instancePath.startsWith(e.instancePath)));
+  const seen = new Set<string>();
+  return kept.filter((e) => {
+    const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function pointerToPath(pointer: string, data: unknown): (string | number)[] {
+  if (pointer === '') return [];
+  const path: (string | number)[] = [];
+  let cur: unknown = data;
+  for (const raw of pointer.slice(1).split('/')) {
+    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur)) {
+      const i = Number(seg);
+      path.push(i);
+      cur = cur[i];
+    } else {
+      path.push(seg);
+      cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
+    }
+  }
+  return path;
+}
+
+function at(data: unknown, path: Path): unknown {
+  let cur = data;
+  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  return cur;
+}
+
+/** "in register item R-002", "in metadata", "at the top level": where the problem is, as an author reads it. */
+export function where(path: Path, data: unknown): string {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (typeof path[i] === 'number') {
+      const item = at(data, path.slice(0, i + 1)) as Record<string, unknown> | undefined;
+      const list = String(path[i - 1] ?? 'list');
+      const name = item && typeof item === 'object' ? (item.id ?? item.name ?? item.party ?? item.person ?? item.item) : undefined;
+      return typeof name === 'string' || typeof name === 'number' ? `${list} item "${name}"` : `${list} item ${Number(path[i]) + 1}`;
+    }
+    if (i === path.length - 1) return `"${path.join('.')}"`;
+  }
+  return path.length ? `"${path.join('.')}"` : 'the top level';
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'a whole number' : 'a number';
+  return `a ${typeof value}`;
+}
+
+function expected(type: string): string {
+  switch (type) {
+    case 'object': return 'a map of keys';
+    case 'array': return 'a list';
+    case 'integer': return 'a whole number';
+    case 'number': return 'a number';
+    case 'string': return 'text';
+    case 'boolean': return 'true or false';
+    default: return type;
+  }
+}
+
+function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | undefined {
+  const path = pointerToPath(e.instancePath, data);
+  const value = at(data, path);
+  const field = path.length ? String(path[path.length - 1]) : 'the file';
+  const schema = e.parentSchema as JsonSchema | undefined;
+  const code = `schema.${e.keyword}`;
+  const params = e.params as Record<string, unknown>;
+  const finding = (message: string, range = locate.value(path)): Finding => ({ code, severity: 'error', message, range });
+
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const allowed = Object.keys(schemaAt(path)?.properties ?? schema?.properties ?? {});
+      const present = new Set(Object.keys((value as object) ?? {}));
+      const suggestion = nearest(key, allowed.filter((k) => !present.has(k)));
+      const keyPath = [...path, key];
+      const range = locate.key(keyPath);
+      const stray = (value as Record<string, unknown>)[key] === null && /\s/.test(key);
+      const help = suggestion ? `; did you mean "${suggestion}"?`
+        : stray ? ': a comma inside {…} starts a new key, so quote the text that contains it ("…, …")'
+        : `; allowed keys are ${allowed.join(', ')} (or your own keys starting with "x-")`;
+      const f = finding(`unknown key "${key}" in ${where(path, data)}${help}`, range);
+      if (suggestion) f.fixes = [{ title: `Change "${key}" to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+      return f;
+    }
+    case 'required': {
+      const missing = String(params.missingProperty);
+      const range = path.length === 0 ? locate.holder([]) : locate.holder([...path, missing]);
+      const f = finding(`${where(path, data)} is missing the required key "${missing}": add "${missing}: …"`, range);
+      return f;
+    }
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
+      const range = locate.value(path);
+      const help = suggestion ? `did you mean "${suggestion}"? ` : '';
+      const f = finding(`"${String(value)}" is not a valid ${field}: ${help}use one of ${allowed.join(', ')}`, range);
+      if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+      return f;
+    }
+    case 'const':
+      return finding(`${field} must be ${JSON.stringify(params.allowedValue)}`);
+    case 'type': {
+      const want = String(params.type).split(',').map(expected).join(' or ');
+      if (value === null) return finding(`"${field}" is empty: give it ${want}, or remove the key`, locate.key(path));
+      const quoteHint = want === 'text' && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it: "${String(value)}")` : '';
+      return finding(`"${field}" must be ${want}, not ${typeName(value)}${quoteHint}`);
+    }
+    case 'pattern':
+      if (isDateSchema(schema) || isDateSchema(schemaAt(path))) return { ...finding(`"${String(value)}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31`), code: 'schema.date' };
+      if (schema?.['x-evidence-link'] || schemaAt(path)?.['x-evidence-link']) {
+        return finding(`"${String(value)}" is not a usable evidence link: write an https: URL or a path relative to this file, inside the workspace`);
+      }
+      return finding(`"${String(value)}" is not a valid ${field}: it must match ${String(params.pattern)}`);
+    case 'minimum': case 'exclusiveMinimum':
+      return finding(`${field} must be at least ${String(params.limit)}, not ${String(value)}`);
+    case 'maximum': case 'exclusiveMaximum':
+      return finding(`${field} must be at most ${String(params.limit)}, not ${String(value)}`);
+    case 'minLength':
+      return finding(`"${field}" must not be empty`);
+    case 'minItems':
+      return finding(`"${field}" needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`);
+    case 'uniqueItems':
+      return finding(`"${field}" lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1})`);
+    default:
+      return finding(`${field}: ${e.message ?? 'is not valid'}`);
+  }
+}

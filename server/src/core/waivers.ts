@@ -1,0 +1,39 @@
+// Waivers: documented exceptions that turn a rule's state to waived until they expire.
+import { toDay } from './dates';
+import { nearest } from './suggest';
+import type { Catalog } from './catalog';
+import type { Finding, WaiverInfo } from './types';
+import type { Locator } from './locate';
+
+export function readWaivers(data: Record<string, unknown>, asOf: number, catalog: Catalog, locate: Locator): { waivers: WaiverInfo[]; findings: Finding[] } {
+  const waivers: WaiverInfo[] = [];
+  const findings: Finding[] = [];
+  const list = Array.isArray(data.waivers) ? data.waivers : [];
+  list.forEach((w: unknown, i) => {
+    if (!w || typeof w !== 'object') return;
+    const { rule, reason, approved_by: approvedBy, expires } = w as Record<string, unknown>;
+    if (typeof rule !== 'string') return; // the schema reports it
+    const range = locate.value(['waivers', i, 'rule']);
+    if (!catalog.rules.has(rule)) {
+      const suggestion = nearest(rule, catalog.rules.keys());
+      const f: Finding = { code: 'waiver.unknown-rule', severity: 'error', message: `waiver names "${rule}", which is not a rule of the catalog${suggestion ? `; did you mean "${suggestion}"?` : ''}`, range };
+      if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+      findings.push(f);
+      return;
+    }
+    const end = toDay(expires);
+    const expired = end !== undefined && end < asOf;
+    const info: WaiverInfo = { rule, reason: String(reason ?? ''), approvedBy: String(approvedBy ?? ''), expires: String(expires ?? ''), expired, range };
+    waivers.push(info);
+    if (expired) {
+      findings.push({
+        code: 'waiver.expired',
+        severity: 'warning',
+        message: `the waiver for ${rule} expired on ${String(expires)} and no longer applies: meet the rule, or renew the waiver with a new expiry and approver`,
+        range: locate.value(['waivers', i, 'expires']),
+        rule,
+      });
+    }
+  });
+  return { waivers, findings };
+}
