@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server, the CLI and (with --tests / --bench) the test files.
-// Usage: node esbuild.mjs [--production] [--watch] [--tests] [--bench]
+// Usage: node esbuild.mjs [--production] [--watch] [--tests | --bench] [--clean]
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,19 +38,22 @@ function filesUnder(dir, suffix) {
 
 const builds = [];
 if (args.has('--tests') || args.has('--bench')) {
-  rmSync('dist-test', { recursive: true, force: true });
-  const entryPoints = args.has('--bench') ? filesUnder('test/bench', '.ts') : filesUnder('test', '.test.ts');
+  const bench = args.has('--bench');
+  const outdir = bench ? 'dist-bench' : 'dist-test';
+  // --clean empties the output first (CI starts clean anyway; a shared working tree may be mid-run).
+  if (args.has('--clean')) rmSync(outdir, { recursive: true, force: true });
+  const entryPoints = bench ? ['test/bench/bench.ts'] : filesUnder('test', '.test.ts');
   // Tests import the sources directly; dependencies stay in node_modules so the run starts fast.
-  builds.push({ ...common, entryPoints, outdir: 'dist-test', outbase: 'test', packages: 'external', sourcemap: 'inline' });
+  builds.push({ ...common, entryPoints, outdir, outbase: 'test', packages: 'external', sourcemap: 'inline' });
 }
-if (!args.has('--bench')) {
-  // The protocol and CLI tests drive the built bundles, so tests build them too.
-  for (const p of products) builds.push({ ...common, ...p });
-}
+// The protocol and CLI tests and the bench drive the built bundles, so they are built every time.
+for (const p of products) builds.push({ ...common, ...p });
 
 if (args.has('--watch')) {
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  // Every bundle is attempted, so one broken entry does not hide the state of the others.
+  const results = await Promise.allSettled(builds.map((b) => esbuild.build(b)));
+  if (results.some((r) => r.status === 'rejected')) process.exit(1);
 }
