@@ -1,34 +1,55 @@
 // `rac check --format text`: path:line:col: severity message [code], the source line with a ^~~~ underline,
 // then one coverage line per file.
-import type { Coverage, Finding } from '../core/index';
-import type { FileResult } from './types';
+import type { Coverage, Finding, Severity } from '../core/index';
+import type { FileResult, FormatOptions } from './types';
 
-export function formatText(files: FileResult[]): string {
+const SGR: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', information: '36', hint: '2', dim: '2', bold: '1' };
+
+type Paint = (style: keyof typeof SGR, text: string) => string;
+const plain: Paint = (_style, text) => text;
+const ansi: Paint = (style, text) => `\x1b[${SGR[style]}m${text}\x1b[0m`;
+
+export function formatText(files: FileResult[], options: Partial<FormatOptions> = {}): string {
+  const paint = options.color ? ansi : plain;
   const out: string[] = [];
   for (const file of files) {
     if (file.error) {
-      out.push(`${file.path}: error ${file.error} [io]`);
+      out.push(`${paint('bold', printable(file.path))}: ${paint('error', 'error')} ${printable(file.error)} [io]`);
       continue;
     }
     const a = file.analysis;
     if (!a) continue;
-    for (const f of a.findings) out.push(...findingLines(file.path, f, (line) => a.lines.lineText(line)));
-    out.push(`${file.path}: ${coverageLine(a.coverage)}`);
+    for (const f of a.findings) out.push(...findingLines(file.path, f, (line) => a.lines.lineText(line), paint));
+    if (!options.quiet) out.push(`${paint('bold', printable(file.path))}: ${paint('dim', coverageLine(a.coverage))}`);
   }
   return out.join('\n') + (out.length ? '\n' : '');
 }
 
-export function findingLines(path: string, f: Finding, lineText: (line: number) => string): string[] {
+export function findingLines(path: string, f: Finding, lineText: (line: number) => string, paint: Paint = plain): string[] {
   const { start, end } = f.range;
-  const head = `${path}:${start.line + 1}:${start.character + 1}: ${f.severity} ${f.message} [${f.code}]`;
-  const source = lineText(start.line);
-  if (source === undefined) return [head];
-  const stop = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(source.length, start.character + 1);
+  const head = `${paint('bold', `${printable(path)}:${start.line + 1}:${start.character + 1}`)}: ${paint(f.severity, f.severity)} ${printable(f.message)} ${paint('dim', `[${f.code}]`)}`;
+  const full = lineText(start.line);
+  if (full === undefined) return [head];
+  const stopAt = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(full.length, start.character + 1);
+  // A very long line (minified or hostile input) is shown as a window around the finding.
+  const from = full.length > MAX_SHOWN ? Math.max(0, Math.min(start.character - 40, full.length - MAX_SHOWN)) : 0;
+  const to = Math.min(full.length, from + MAX_SHOWN);
+  const lead = from > 0 ? '…' : '';
+  const source = lead + printable(full.slice(from, to)) + (to < full.length ? '…' : '');
+  const column = start.character - from + lead.length;
+  const stop = stopAt - from + lead.length;
   // Tabs stay tabs under the source line so the underline lines up in any terminal.
-  const pad = source.slice(0, start.character).replace(/[^\t]/g, ' ');
-  const width = Math.max(1, Math.min(stop, Math.max(source.length, start.character + 1)) - start.character);
+  const pad = source.slice(0, column).replace(/[^\t]/g, ' ');
+  const width = Math.max(1, Math.min(stop, Math.max(source.length, column + 1)) - column);
   const gutter = String(start.line + 1);
-  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}^${'~'.repeat(width - 1)}`];
+  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`];
+}
+
+const MAX_SHOWN = 160;
+
+/** Control characters from a document would drive the terminal (escape sequences): each shows as one U+FFFD. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 
 export function coverageLine(c: Coverage): string {

@@ -11,3 +11,15 @@ export interface FileResult {
 }
 
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'markdown'];
+
+export interface FormatOptions {
+  /** ANSI colours (text only): when standard output is a terminal and NO_COLOR is unset. */
+  color: boolean;
+  /** Findings only, no coverage lines (text). */
+  quiet: boolean;
+  /** The absolute working folder: display paths are relative to it (SARIF's %SRCROOT%). */
+  cwd: string;
+}
+
+export type Formatter = (files: FileResult[], options: FormatOptions) => string;

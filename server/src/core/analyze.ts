@@ -29,16 +29,22 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const isMapData = !!parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
   const data = (isMapData ? parsed.data : {}) as Record<string, unknown>;
   const syntaxBroken = parsed.findings.length > 0;
+  // After a structural syntax error the tree is the parser's best guess: schema errors on it would mostly be noise.
+  const treeBroken = parsed.findings.some((f) => f.code === 'syntax' || f.code === 'syntax.too-deep');
+  const blank = text.trim() === '' || (!syntaxBroken && (parsed.data === null || parsed.data === undefined));
 
-  if (text.trim() === '' || (!isMapData && !syntaxBroken)) {
-    const range = text.trim() === '' ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
+  if (blank || (!isMapData && !syntaxBroken)) {
+    const range = blank ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
+    const start = 'start with schema_version: "1", metadata and parties (the "Relationship: New Relationship File" command writes a skeleton)';
     findings.push({
       code: 'schema.type',
       severity: 'error',
-      message: text.trim() === '' ? 'the file is empty: start with schema_version: "1", metadata and parties (the "Relationship: New Relationship File" command writes a skeleton)' : 'a relationship file is a map of keys (schema_version, metadata, parties, principles…), not a single value or a list',
+      message: text.trim() === '' ? `the file is empty: ${start}`
+        : blank ? `the file holds no data yet, only comments: ${start}`
+        : 'a relationship file is a map of keys (schema_version, metadata, parties, principles…), not a single value or a list',
       range,
     });
-  } else if (parsed.data !== undefined) {
+  } else if (parsed.data !== undefined && !treeBroken) {
     findings.push(...schemaFindings(parsed.data, locate));
   }
 
@@ -50,7 +56,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const stage: Stage = declared ? (metadata.lifecycle_stage as Stage) : 'awareness';
   const { waivers, findings: waiverFindings } = readWaivers(data, asOf, catalog, locate);
   const evidence = runEvidence(catalog, checkContext(data, asOf), stage, waivers, locate);
-  if (!syntaxBroken) {
+  // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
+  if (!syntaxBroken && isMapData) {
     findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists));
   }
 

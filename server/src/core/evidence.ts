@@ -14,7 +14,7 @@ function run(spec: CheckSpec, ctx: CheckContext): Outcome {
   return check(ctx.select(spec.path), spec.args ?? {}, ctx);
 }
 
-function evaluate(rule: RuleSpec, ctx: CheckContext): Outcome & { path: string } {
+export function evaluate(rule: RuleSpec, ctx: CheckContext): Outcome & { path: string } {
   const specs: CheckSpec[] = [{ path: rule.path ?? '', check: rule.check ?? 'present', args: rule.args }, ...(rule.also ?? [])];
   for (const spec of specs) {
     const outcome = run(spec, ctx);
@@ -60,7 +60,9 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       if (outcome.met || state === 'waived') continue;
       const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
       if (!announce) continue;
-      if (sectionAbsent(ctx.data, rule.path ?? '')) {
+      // Grouped only when the principle's own section is absent; a rule reading another principle's section
+      // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.
+      if (sectionAbsent(ctx.data, rule.path ?? '') === principle.id) {
         absentRules.push(result);
         continue;
       }
@@ -79,12 +81,13 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       const counted = absentRules.filter((r) => r.state === 'unmet');
       const range = locate.key(['principles', principle.id]);
       const ids = absentRules.map((r) => r.id).join(', ');
+      const countedIds = counted.map((r) => r.id).join(', ');
       findings.push({
         code: 'evidence.missing-principle',
         severity: counted.length ? 'warning' : 'information',
         message: counted.length
-          ? `principle ${principle.clause} ${principle.title} has no evidence: add "${principle.id}:" under principles (${ids} count at stage ${stage})`
-          : `principle ${principle.clause} ${principle.title} has no evidence yet: ${ids} become required at a later stage; add "${principle.id}:" under principles when ready`,
+          ? `principle ${principle.clause} ${principle.title} has no evidence: add "${principle.id}:" under principles (${countedIds} ${counted.length === 1 ? 'counts' : 'count'} at stage ${stage})`
+          : `principle ${principle.clause} ${principle.title} has no evidence yet: ${ids} ${absentRules.length === 1 ? 'becomes' : 'become'} required at a later stage; add "${principle.id}:" under principles when ready`,
         range,
         principle: principle.id,
       });

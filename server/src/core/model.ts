@@ -99,7 +99,9 @@ export function indexModel(document: Document.Parsed | undefined, lines: LineInd
     } else if (isScalar(node)) {
       const text = scalarText(node);
       if (text === undefined) return;
-      if (p.ref && !p.ref.allow.includes(text)) references.push({ collection: p.ref.collection, id: text, range: range(node), path, isKey: false });
+      if (p.ref && !p.ref.allow.includes(text)) {
+        references.push({ collection: p.ref.collection, id: text, range: range(node), path, isKey: false, ...(p.ref.allow.length ? { allow: p.ref.allow } : {}) });
+      }
       if (p.link && typeof node.value === 'string' && text.trim()) {
         links.push({ target: text.trim(), kind: /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) && !/^[a-z]:[\\/]/i.test(text.trim()) ? 'url' : 'file', range: range(node), path });
       }

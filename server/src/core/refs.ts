@@ -44,11 +44,12 @@ export function refFindings(model: Model): Finding[] {
   for (const r of model.references) {
     const defined = model.ids.get(r.collection);
     if (defined?.has(r.id)) continue;
-    const candidates = [...(defined?.keys() ?? [])];
+    const ids = [...(defined?.keys() ?? [])];
+    const candidates = [...ids, ...(r.allow ?? [])];
     const suggestion = nearest(r.id, candidates);
-    const known = candidates.length === 0
-      ? `no ${noun(r.collection)} is defined yet: add one under ${r.collection}`
-      : suggestion ? `did you mean "${suggestion}"?` : `known ids: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''}`;
+    const known = suggestion ? `did you mean "${suggestion}"?`
+      : ids.length === 0 ? `no ${noun(r.collection)} is defined yet: add one under ${r.collection}`
+      : `known ids: ${candidates.slice(0, 8).join(', ')}${candidates.length > 8 ? ', …' : ''}`;
     const f: Finding = {
       code: 'ref.unresolved',
       severity: 'error',

@@ -55,7 +55,8 @@ export function deref(schema: JsonSchema | undefined): JsonSchema | undefined {
     let target: unknown = rootSchema;
     for (const part of ref.slice(2).split('/')) target = (target as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
     // A $ref beside other keywords (a description) keeps them over the target's.
-    const { $ref: _ref, ...rest } = s;
+    const rest: JsonSchema = { ...s };
+    delete rest.$ref;
     s = Object.keys(rest).length > 0 ? ({ ...(target as JsonSchema), ...rest } as JsonSchema) : (target as JsonSchema);
   }
   return s;

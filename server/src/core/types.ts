@@ -94,6 +94,8 @@ export interface IdReference {
   path: Path;
   /** A key of a map (benefit_split) rather than a value. */
   isKey: boolean;
+  /** Words accepted here besides the collection's ids (owning_party: joint). */
+  allow?: string[];
 }
 
 export interface EvidenceLink { target: string; kind: 'url' | 'file'; range: Range; path: Path }

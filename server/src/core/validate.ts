@@ -92,7 +92,9 @@ function expected(type: string): string {
 function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | undefined {
   const path = pointerToPath(e.instancePath, data);
   const value = at(data, path);
-  const field = path.length ? String(path[path.length - 1]) : 'the file';
+  const last = path[path.length - 1];
+  // A list item has no key of its own: name it by its list ("contract_refs item 3").
+  const field = path.length === 0 ? 'the file' : typeof last === 'number' ? `${String(path[path.length - 2] ?? 'list')} item ${last + 1}` : String(last);
   const schema = e.parentSchema as JsonSchema | undefined;
   const code = `schema.${e.keyword}`;
   const params = e.params as Record<string, unknown>;
@@ -129,8 +131,12 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
       if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }
-    case 'const':
-      return finding(`${field} must be ${JSON.stringify(params.allowedValue)}`);
+    case 'const': {
+      const want = JSON.stringify(params.allowedValue);
+      // schema_version: 1 reads as a number; the format wants the text "1".
+      const quote = typeof params.allowedValue === 'string' && typeof value !== 'string' && String(value) === params.allowedValue ? ` (in quotes): YAML reads a bare ${String(value)} as ${typeName(value)}` : '';
+      return finding(`${field} must be ${want}${quote}`);
+    }
     case 'type': {
       const want = String(params.type).split(',').map(expected).join(' or ');
       if (value === null) return finding(`"${field}" is empty: give it ${want}, or remove the key`, locate.key(path));
@@ -143,16 +149,24 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
         return finding(`"${String(value)}" is not a usable evidence link: write an https: URL or a path relative to this file, inside the workspace`);
       }
       return finding(`"${String(value)}" is not a valid ${field}: it must match ${String(params.pattern)}`);
-    case 'minimum': case 'exclusiveMinimum':
+    case 'minimum':
       return finding(`${field} must be at least ${String(params.limit)}, not ${String(value)}`);
-    case 'maximum': case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return finding(`${field} must be more than ${String(params.limit)}, not ${String(value)}`);
+    case 'maximum':
       return finding(`${field} must be at most ${String(params.limit)}, not ${String(value)}`);
+    case 'exclusiveMaximum':
+      return finding(`${field} must be less than ${String(params.limit)}, not ${String(value)}`);
     case 'minLength':
       return finding(`"${field}" must not be empty`);
     case 'minItems':
       return finding(`"${field}" needs at least ${String(params.limit)} item${params.limit === 1 ? '' : 's'}`);
-    case 'uniqueItems':
-      return finding(`"${field}" lists the same value twice (items ${Number(params.j) + 1} and ${Number(params.i) + 1})`);
+    case 'uniqueItems': {
+      // Point at the repeat, not the whole list.
+      const [first, repeat] = [Number(params.i), Number(params.j)].sort((a, b) => a - b);
+      const item = Array.isArray(value) ? value[repeat] : undefined;
+      return finding(`"${field}" lists ${JSON.stringify(item)} twice (items ${first + 1} and ${repeat + 1}): remove the repeat`, locate.value([...path, repeat]));
+    }
     default:
       return finding(`${field}: ${e.message ?? 'is not valid'}`);
   }

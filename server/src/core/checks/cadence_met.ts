@@ -1,7 +1,7 @@
 // The last occurrence is no older than its cadence allows (times args.factor). args: cadence (the field
 // holding the cadence), date (the field holding the last occurrence), factor.
 import { cadenceDays, toDay } from '../dates';
-import { field, label, type Check } from './context';
+import { days, field, label, type Check } from './context';
 
 export const cadence_met: Check = (targets, args, ctx) => {
   const cadenceField = String(args.cadence ?? 'cadence');
@@ -20,7 +20,7 @@ export const cadence_met: Check = (targets, args, ctx) => {
     const age = ctx.asOf - day;
     if (age > allowed * factor) {
       const overdue = age - allowed * factor;
-      return { met: false, detail: `${who}${cadence} cadence missed: "${dateField}" is ${age} days old (${overdue} days overdue)`, at: [...t.path, dateField] };
+      return { met: false, detail: `${who}${cadence} cadence missed: "${dateField}" is ${days(age)} old (${days(overdue)} overdue)`, at: [...t.path, dateField] };
     }
   }
   return { met: true };

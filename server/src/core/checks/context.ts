@@ -78,6 +78,18 @@ export function strings(value: unknown): string[] {
   return typeof value === 'string' || typeof value === 'number' ? [String(value)] : [];
 }
 
+/** The value at a data path (list indexes included), or undefined. */
+export function valueAt(data: unknown, path: Path): unknown {
+  let cur = data;
+  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
+  return cur;
+}
+
+/** "1 day", "12 days". */
+export function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
 export function list(values: string[], max = 5): string {
   const shown = values.slice(0, max).join(', ');
   return values.length > max ? `${shown} and ${values.length - max} more` : shown;

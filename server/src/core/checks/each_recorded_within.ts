@@ -2,22 +2,29 @@
 // governance body has a recent competence assessment.
 import { toDay } from '../dates';
 import { field, list, strings, type Check } from './context';
+import type { Path } from '../types';
 
 export const each_recorded_within: Check = (targets, args, ctx) => {
   const keyField = String(args.key ?? 'person');
   const dateField = String(args.date ?? 'assessed_on');
   const days = Number(args.days ?? 365);
-  const latest = new Map<string, number>();
+  const latest = new Map<string, { day: number; path: Path }>();
   for (const r of ctx.select(`${String(args.in)}[*]`)) {
     const key = field(r.value, keyField);
     const day = toDay(field(r.value, dateField));
-    if (typeof key === 'string' && day !== undefined) latest.set(key, Math.max(latest.get(key) ?? -Infinity, day));
+    if (typeof key !== 'string' || day === undefined) continue;
+    const seen = latest.get(key);
+    if (!seen || day > seen.day) latest.set(key, { day, path: [...r.path, dateField] });
   }
   const ids = [...new Set(targets.flatMap((t) => strings(t.value)))];
   if (ids.length === 0) return { met: false, detail: 'nobody to check yet' };
   const lacking = ids.filter((id) => {
-    const day = latest.get(id);
-    return day === undefined || ctx.asOf - day > days;
+    const record = latest.get(id);
+    return record === undefined || ctx.asOf - record.day > days;
   });
-  return lacking.length ? { met: false, detail: `no record within ${days} days for ${list(lacking.map((id) => `"${id}"`))}` } : { met: true };
+  if (lacking.length === 0) return { met: true };
+  // Point at the stale record when there is one, else at the first mention of the id that has none.
+  const first = lacking[0];
+  const at = latest.get(first)?.path ?? targets.find((t) => strings(t.value).includes(first))?.path;
+  return { met: false, detail: `no record within ${days} days for ${list(lacking.map((id) => `"${id}"`))}`, at };
 };

@@ -1,7 +1,7 @@
 // The numbers of each selected map add up to args.total (a benefit split sums to 1).
-import { label, type Check } from './context';
+import { label, valueAt, type Check } from './context';
 
-export const sums_to: Check = (targets, args) => {
+export const sums_to: Check = (targets, args, ctx) => {
   const total = Number(args.total ?? 1);
   const tolerance = Number(args.tolerance ?? 0.001);
   const maps = targets.filter((t) => t.value && typeof t.value === 'object' && !Array.isArray(t.value));
@@ -9,8 +9,10 @@ export const sums_to: Check = (targets, args) => {
   for (const t of maps) {
     const sum = Object.values(t.value as Record<string, unknown>).reduce<number>((s, v) => s + (typeof v === 'number' ? v : NaN), 0);
     if (!(Math.abs(sum - total) <= tolerance)) {
+      // Named by the item that holds the map ("VI-1"), and rounded so 0.1 + 0.2 reads 0.3.
       const parent = t.path.slice(0, -1);
-      return { met: false, detail: `the shares of ${label({ ...t, value: undefined, path: parent })} add up to ${Number.isNaN(sum) ? 'a non-number' : sum}, not ${total}`, at: t.path };
+      const owner = label({ value: valueAt(ctx.data, parent), path: parent, exists: true });
+      return { met: false, detail: `the shares of ${owner} add up to ${Number.isNaN(sum) ? 'a non-number' : Number(sum.toFixed(6))}, not ${total}`, at: t.path };
     }
   }
   return { met: true };

@@ -1,0 +1,58 @@
+// Command-line parsing shared by the commands: node:util parseArgs (strict) with messages a user can act on.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { toDay } from '../core/index';
+import { nearest } from '../core/suggest';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+/** Parses argv strictly; a bad command line becomes one message ("unknown option '--formt'; did you mean '--format'?"). */
+export function parseCommandLine(argv: readonly string[], options: Options): Parsed | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
+    return { values: values as Parsed['values'], positionals };
+  } catch (e) {
+    return { error: describe(e, options) };
+  }
+}
+
+function describe(e: unknown, options: Options): string {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = /'([^']+)'/.exec(message)?.[1] ?? '';
+    const name = option.replace(/^-+/, '').split('=')[0];
+    const suggestion = option.startsWith('--') ? nearest(name, Object.keys(options)) : undefined;
+    return `unknown option '${option}'${suggestion ? `; did you mean '--${suggestion}'?` : ''}`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const option = /--[\w-]+/.exec(message)?.[0] ?? /'(-[^' ,]+)/.exec(message)?.[1] ?? 'an option';
+    if (/argument missing/.test(message)) return `${option} needs a value`;
+    if (/ambiguous/.test(message)) return `${option} needs a value (write ${option}=VALUE when the value starts with "-")`;
+    if (/does not take an argument/.test(message)) return `${option} takes no value`;
+  }
+  return message.split('\n')[0];
+}
+
+/** The value of a string option, checked against a list: undefined and an error message when it is not one of them. */
+export function oneOf<T extends string>(name: string, value: string | boolean | undefined, allowed: readonly T[], fallback: T): T | { error: string } {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
+  return { error: `--${name} must be one of ${allowed.join(', ')}, not "${String(value)}"${suggestion ? `; did you mean "${suggestion}"?` : ''}` };
+}
+
+/** --as-of: a real calendar day as YYYY-MM-DD. */
+export function asOfDate(value: string | boolean | undefined, today: string): string | { error: string } {
+  if (value === undefined) return today;
+  if (typeof value === 'string' && toDay(value) !== undefined) return value;
+  return { error: `--as-of needs a real date as YYYY-MM-DD (e.g. 2026-03-31), not "${String(value)}"` };
+}
+
+export function isError(v: unknown): v is { error: string } {
+  return typeof v === 'object' && v !== null && 'error' in v;
+}

@@ -1,0 +1,72 @@
+// `rac diff`'s command line, parsed by the same strict parser and checks as rac check (args.ts).
+import { asOfDate, isError, oneOf, parseCommandLine } from './args';
+import type { FailOn } from './diff-github';
+
+export type DiffFormat = 'markdown' | 'json' | 'github';
+
+export interface DiffOptions {
+  base: string;
+  paths: string[];
+  asOf: string;
+  failOn: FailOn;
+  failOnCoverageLoss: boolean;
+  format: DiffFormat;
+  output?: string;
+}
+
+export const DIFF_USAGE = `usage: rac diff --base <git-ref> [options] [paths…]
+
+Compares the relationship files (*.relationship.yaml|yml) that changed between a git commit and the working
+tree: coverage before and after, principles gained and lost, rules that became met or unmet, new and fixed
+findings (matched by code and message, not by line). Paths (default: the current folder) limit the files
+compared; write -- before a path that starts with "-".
+
+  --base <ref>              the commit to compare with (branch, tag or sha), e.g. origin/main
+  --as-of <YYYY-MM-DD>      analyse both sides for this day (default: today, UTC)
+  --fail-on <level>         error | warning | never: exit 1 on NEW findings at or above it (default: error)
+  --fail-on-coverage-loss   exit 1 when a changed file stops covering a principle it covered
+  --format <name>           markdown | json | github (default: markdown)
+  -o, --output <file>       write the report to a file instead of standard output
+  -h, --help                show this help
+
+When GITHUB_STEP_SUMMARY is set, the Markdown summary is also appended to that file, whatever the format.
+Exit codes: 0 pass, 1 failed --fail-on or --fail-on-coverage-loss, 2 usage problem, git problem (no git,
+not a repository, unknown ref) or a file that could not be read.
+`;
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+const FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'github'];
+
+const OPTIONS = {
+  base: { type: 'string' },
+  'as-of': { type: 'string' },
+  'fail-on': { type: 'string' },
+  'fail-on-coverage-loss': { type: 'boolean' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseDiffArgs(argv: readonly string[], today: string): DiffOptions | { error: string } | { help: true } {
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (isError(parsed)) return parsed;
+  const v = parsed.values;
+  if (v.help) return { help: true };
+  const format = oneOf('format', v.format, FORMATS, 'markdown');
+  if (isError(format)) return format;
+  const failOn = oneOf('fail-on', v['fail-on'], FAIL_ON, 'error');
+  if (isError(failOn)) return failOn;
+  const asOf = asOfDate(v['as-of'], today);
+  if (isError(asOf)) return asOf;
+  if (typeof v.base !== 'string' || v.base === '') return { error: '--base <git-ref> is required: the commit to compare with, e.g. --base origin/main' };
+  if (v.output === '') return { error: '--output needs a file name' };
+  return {
+    base: v.base,
+    paths: parsed.positionals,
+    asOf,
+    failOn,
+    failOnCoverageLoss: v['fail-on-coverage-loss'] === true,
+    format,
+    ...(typeof v.output === 'string' ? { output: v.output } : {}),
+  };
+}

@@ -1,0 +1,142 @@
+// `rac diff --base <git-ref> [paths…]`: what a change does to relationship coverage. Every relationship file
+// that differs between the base commit and the working tree is analysed on both sides with the same --as-of,
+// compared (diff-compare.ts) and printed as Markdown (the reviewer's summary), JSON or GitHub annotations.
+// Exit codes as in rac check: 0 pass, 1 new findings at or above --fail-on or (with --fail-on-coverage-loss)
+// a covered principle lost, 2 usage problems (bad options, no git, not a repository, unknown ref, unreadable file).
+import { realpathSync } from 'node:fs';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { analyze, type FileCheck } from '../core/index';
+import { buildReport, compareFile, type DiffReport, type FileDiff } from './diff-compare';
+import { GitError, openRepository, repoRelative, type ChangedPath, type Repository } from './diff-git';
+import { annotated, formatDiffGithub, type FailOn } from './diff-github';
+import { formatDiffJson } from './diff-json';
+import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
+import { parseDiffArgs, DIFF_USAGE, type DiffOptions } from './diff-args';
+import { RELATIONSHIP_FILE } from '../node/files';
+import type { CliIo } from './io';
+import { readText } from './load-files';
+
+export async function runDiff(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseDiffArgs(argv, io.today());
+  if ('help' in parsed) {
+    io.stdout(DIFF_USAGE);
+    return 0;
+  }
+  if ('error' in parsed) {
+    io.stderr(`rac diff: ${parsed.error}\nRun "rac diff --help" for the options.\n`);
+    return 2;
+  }
+  const options = parsed;
+
+  let report: DiffReport;
+  try {
+    report = collect(options, io);
+  } catch (e) {
+    if (e instanceof GitError) {
+      io.stderr(`rac diff: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  for (const u of report.unreadable) io.stderr(`rac diff: ${u.path}: ${u.error}\n`);
+  const markdown = formatDiffMarkdown(report, { blobBase: githubBlobBase(io.env) });
+  const text = options.format === 'json' ? formatDiffJson(report) : options.format === 'github' ? formatDiffGithub(report, options.failOn) : markdown;
+  try {
+    if (options.output !== undefined) io.writeFile(resolve(io.cwd, options.output), text);
+    else io.stdout(text);
+    // The job summary gets the reviewer's Markdown whatever --format prints (annotations and a summary from one run).
+    const summary = io.env.GITHUB_STEP_SUMMARY;
+    if (summary) io.appendFile(resolve(io.cwd, summary), markdown + '\n');
+  } catch (e) {
+    io.stderr(`rac diff: could not write the report: ${(e as Error).message}\n`);
+    return 2;
+  }
+  return exitCode(report, options);
+}
+
+export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn' | 'failOnCoverageLoss'>): number {
+  if (report.unreadable.length) return 2;
+  const failing = options.failOn !== 'never' && report.files.some((f) => f.newFindings.some((x) => annotated(x.severity, options.failOn as FailOn)));
+  const lost = options.failOnCoverageLoss && report.totals.filesWithLoss > 0;
+  return failing || lost ? 1 : 0;
+}
+
+function collect(options: DiffOptions, io: CliIo): DiffReport {
+  const repo = openRepository(io.cwd, io.env);
+  const commit = repo.resolve(options.base);
+  const cwd = safeRealpath(io.cwd);
+  const top = safeRealpath(repo.top);
+  // As in rac check, a path that names nothing is a usage problem, not an empty review; a deleted file or
+  // folder still exists in the base.
+  for (const given of options.paths) {
+    if (io.stat(resolve(io.cwd, given)).kind !== 'missing') continue;
+    const inRepo = relative(top, resolve(cwd, given));
+    if (inRepo === '..' || inRepo.startsWith(`..${sep}`) || isAbsolute(inRepo)) throw new GitError(`${given}: no such file or folder (and it would be outside the repository ${top})`);
+    if (!repo.has(commit, inRepo.split(sep).join('/'))) throw new GitError(`${given}: no such file or folder in the working tree or in ${options.base}`);
+  }
+  const changed = repo.changedFiles(commit, options.paths, (p) => RELATIONSHIP_FILE.test(p));
+  const display = (repoPath: string) => {
+    const rel = relative(cwd, `${top}${sep}${repoPath.split('/').join(sep)}`).split(sep).join('/');
+    return rel === '' ? repoPath : rel;
+  };
+  let baseTree: Set<string> | undefined;
+  const inBase = (p: string) => (baseTree ??= repo.tree(commit)).has(p);
+
+  const files: FileDiff[] = [];
+  const unreadable: DiffReport['unreadable'] = [];
+  for (const c of changed) {
+    const path = display(c.path);
+    const basePath = c.kind === 'renamed' ? c.oldPath : c.kind === 'added' ? undefined : c.path;
+    const headFile = `${top}${sep}${c.path.split('/').join(sep)}`;
+    const baseSide = basePath === undefined ? undefined : baseText(io, repo, commit, basePath);
+    const headSide = c.kind === 'deleted' ? undefined : readText(headFile, io);
+    const problem = [baseSide, headSide].find((t) => t !== undefined && typeof t !== 'string');
+    if (problem !== undefined && typeof problem !== 'string') {
+      unreadable.push({ path, error: problem.error });
+      continue;
+    }
+    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, inBase) }) : undefined;
+    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, top) }) : undefined;
+    files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(oldPath(c) !== undefined ? { oldPath: oldPath(c) } : {}), before, after }));
+  }
+  return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
+}
+
+function oldPath(c: ChangedPath): string | undefined {
+  return c.kind === 'renamed' ? c.oldPath : undefined;
+}
+
+/**
+ * The base side's evidence-link check, the same rule as the working tree's (io.fileExistsFor with the
+ * repository as the workspace): a link resolves against the file's folder and must stay inside the
+ * repository, so a link is only "new" or "fixed" when the document or the linked files really changed.
+ */
+function linkCheck(filePath: string, has: (repoPath: string) => boolean): (target: string) => FileCheck {
+  const dir = posix.dirname(filePath);
+  return (target) => {
+    const p = repoRelative(dir === '.' ? '' : dir, target);
+    if (p === undefined) return 'outside';
+    return has(p) ? 'exists' : 'missing';
+  };
+}
+
+function safeRealpath(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+/** The base version's text by rac check's rules (size limit, binary, BOM): readText reads through an io. */
+function baseText(io: CliIo, repo: Repository, commit: string, path: string): ReturnType<typeof readText> {
+  let bytes: Uint8Array;
+  try {
+    bytes = repo.read(commit, path);
+  } catch (e) {
+    if (e instanceof GitError) return { error: e.message };
+    throw e;
+  }
+  return readText(path, { ...io, stat: () => ({ kind: 'file', size: bytes.length }), readFile: () => bytes });
+}

@@ -1,0 +1,55 @@
+// `rac check --format json`: one object for every run, stable for scripts. Lines and columns are 1-based,
+// columns count UTF-16 code units; an unreadable file has an "error" and no coverage.
+import type { Coverage, RuleState, PrincipleStatus } from '../core/index';
+import { countSeverities, flatFinding, type FlatFinding, type SeverityCounts } from './flat-finding';
+import type { FileResult } from './types';
+
+export interface JsonCoverage {
+  covered: number;
+  required: number;
+  total: number;
+  stage: string;
+  asOf: string;
+  principles: { id: string; clause: number; title: string; status: PrincipleStatus; score: number; rules: { id: string; state: RuleState }[] }[];
+}
+
+export interface JsonFile {
+  path: string;
+  findings: FlatFinding[];
+  coverage: JsonCoverage | null;
+  error?: string;
+}
+
+export interface JsonReport {
+  files: JsonFile[];
+  summary: SeverityCounts & { files: number; unreadable: number; findings: number };
+}
+
+export function jsonReport(files: FileResult[]): JsonReport {
+  const out: JsonFile[] = files.map((file) => {
+    if (file.error || !file.analysis) return { path: file.path, findings: [], coverage: null, error: file.error ?? 'not analysed' };
+    return { path: file.path, findings: file.analysis.findings.map(flatFinding), coverage: jsonCoverage(file.analysis.coverage) };
+  });
+  const all = out.flatMap((f) => f.findings);
+  return {
+    files: out,
+    summary: { files: out.length, unreadable: out.filter((f) => f.error !== undefined).length, findings: all.length, ...countSeverities(all) },
+  };
+}
+
+function jsonCoverage(c: Coverage): JsonCoverage {
+  return {
+    covered: c.covered,
+    required: c.required,
+    total: c.total,
+    stage: c.stage,
+    asOf: c.asOf,
+    principles: c.principles.map((p) => ({
+      id: p.id, clause: p.clause, title: p.title, status: p.status, score: p.score, rules: p.rules.map((r) => ({ id: r.id, state: r.state })),
+    })),
+  };
+}
+
+export function formatJson(files: FileResult[]): string {
+  return JSON.stringify(jsonReport(files), null, 2) + '\n';
+}

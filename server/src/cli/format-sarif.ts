@@ -1,0 +1,89 @@
+// `rac check --format sarif`: SARIF 2.1.0 for code-scanning tools. One run; a rule for every code that occurs
+// (evidence rules described by the catalog); regions 1-based with UTF-16 columns; locations relative to
+// %SRCROOT%, the working folder. Unreadable files become tool execution notifications.
+import { pathToFileURL } from 'node:url';
+import type * as sarif from 'sarif';
+import type { Severity } from '../core/index';
+import { flatFinding } from './flat-finding';
+import { jsonReport } from './format-json';
+import { ruleHelp } from './rule-help';
+import type { FileResult, FormatOptions } from './types';
+import { HOMEPAGE, TOOL_NAME, VERSION } from './version';
+
+const LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const RANK: Record<sarif.Result.level, number> = { error: 0, warning: 1, note: 2, none: 3 };
+
+export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'>): sarif.Log {
+  // The default level of a rule is the most severe level it occurs with in this run.
+  const levels = new Map<string, sarif.Result.level>();
+  for (const f of files.flatMap((file) => file.analysis?.findings ?? [])) {
+    const level = LEVEL[f.severity];
+    const seen = levels.get(f.code);
+    if (!seen || RANK[level] < RANK[seen]) levels.set(f.code, level);
+  }
+  const codes = [...levels.keys()].sort();
+  const index = new Map(codes.map((code, i) => [code, i]));
+  const rules: sarif.ReportingDescriptor[] = codes.map((code) => {
+    const h = ruleHelp(code);
+    return {
+      id: code,
+      shortDescription: { text: h.short },
+      fullDescription: { text: h.full },
+      help: { text: h.help },
+      defaultConfiguration: { level: levels.get(code) },
+    };
+  });
+
+  const results: sarif.Result[] = [];
+  const notifications: sarif.Notification[] = [];
+  for (const file of files) {
+    const artifactLocation = artifact(file.path);
+    if (file.error || !file.analysis) {
+      notifications.push({ level: 'error', message: { text: `${file.path}: ${file.error ?? 'not analysed'}` }, locations: [{ physicalLocation: { artifactLocation } }] });
+      continue;
+    }
+    for (const f of file.analysis.findings) {
+      const flat = flatFinding(f);
+      const result: sarif.Result = {
+        ruleId: f.code,
+        ruleIndex: index.get(f.code),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{
+          physicalLocation: {
+            artifactLocation,
+            region: { startLine: flat.line, startColumn: flat.column, endLine: flat.endLine, endColumn: flat.endColumn },
+          },
+        }],
+      };
+      if (f.principle || f.rule) result.properties = { ...(f.principle ? { principle: f.principle } : {}), ...(f.rule ? { rule: f.rule } : {}) };
+      results.push(result);
+    }
+  }
+
+  const run: sarif.Run = {
+    tool: { driver: { name: TOOL_NAME, version: VERSION, semanticVersion: VERSION, informationUri: HOMEPAGE, rules } },
+    originalUriBaseIds: { '%SRCROOT%': { uri: directoryUri(options.cwd) } },
+    columnKind: 'utf16CodeUnits',
+    invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+    results,
+    // Coverage has no SARIF shape of its own; consumers that want it find it here, as in --format json.
+    properties: { coverage: jsonReport(files).files.map((f) => ({ path: f.path, coverage: f.coverage })) },
+  };
+  return { version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [run] };
+}
+
+/** A display path as a SARIF artifact location: relative ones against %SRCROOT%, others as file: URLs. */
+function artifact(path: string): sarif.ArtifactLocation {
+  if (path.startsWith('/') || /^[a-z]:\//i.test(path)) return { uri: pathToFileURL(path).href };
+  return { uri: path.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function directoryUri(dir: string): string {
+  const href = pathToFileURL(dir).href;
+  return href.endsWith('/') ? href : `${href}/`;
+}
+
+export function formatSarif(files: FileResult[], options: Pick<FormatOptions, 'cwd'>): string {
+  return JSON.stringify(sarifLog(files, options), null, 2) + '\n';
+}

@@ -1,0 +1,64 @@
+// `rac init [--stage STAGE] FILE`: writes a new relationship file for a lifecycle stage. Never overwrites a file
+// and never creates folders: both are said plainly and exit 2.
+import { basename, dirname, resolve } from 'node:path';
+import { STAGES, type Stage } from '../core/index';
+import { scaffold } from '../core/scaffold';
+import { asOfDate, isError, oneOf, parseCommandLine } from './args';
+import type { CliIo } from './io';
+import { RELATIONSHIP_FILE } from '../node/files';
+import { displayPath, oneLine } from './load-files';
+
+export const INIT_USAGE = `usage: rac init [--stage <stage>] <file>
+
+Writes a new relationship file with the sections the stage requires, ready to fill in. The file name must end
+in .relationship.yaml or .relationship.yml; an existing file is never overwritten.
+
+  --stage <stage>        ${STAGES.join(' | ')}
+                         (default: working_together)
+  --as-of <YYYY-MM-DD>   the date written into the file's date fields (default: today, UTC)
+  -h, --help             show this help
+`;
+
+const OPTIONS = {
+  stage: { type: 'string' },
+  'as-of': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function runInit(argv: string[], io: CliIo): Promise<number> {
+  const fail = (message: string): number => {
+    io.stderr(`rac init: ${message}\n`);
+    return 2;
+  };
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (isError(parsed)) return fail(`${parsed.error}\nRun "rac init --help" for the options.`);
+  if (parsed.values.help) {
+    io.stdout(INIT_USAGE);
+    return 0;
+  }
+  const stage = oneOf<Stage>('stage', parsed.values.stage, STAGES, 'working_together');
+  if (isError(stage)) return fail(stage.error);
+  const asOf = asOfDate(parsed.values['as-of'], io.today());
+  if (isError(asOf)) return fail(asOf.error);
+  if (parsed.positionals.length !== 1) {
+    return fail(parsed.positionals.length === 0 ? 'name the file to create, e.g. rac init partners/acme.relationship.yaml' : `one file at a time, got ${parsed.positionals.length}`);
+  }
+  const given = parsed.positionals[0];
+  const absolute = resolve(io.cwd, given);
+  const shown = displayPath(io.cwd, absolute);
+  if (!RELATIONSHIP_FILE.test(basename(absolute))) {
+    const stem = basename(absolute).replace(/\.(ya?ml|json)$/i, '') || 'name';
+    return fail(`${given}: the name must end in .relationship.yaml or .relationship.yml so the editor and rac check find it, e.g. ${stem}.relationship.yaml`);
+  }
+  const folder = dirname(absolute);
+  if (io.stat(folder).kind !== 'directory') return fail(`${displayPath(io.cwd, folder)}: no such folder; create it first (rac init does not create folders)`);
+  if (io.stat(absolute).kind !== 'missing') return fail(`${shown} already exists; rac init never overwrites a file: choose another name or remove it first`);
+  try {
+    io.createFile(absolute, scaffold(stage, { asOf }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(code === 'EEXIST' ? `${shown} already exists; rac init never overwrites a file` : `could not write ${shown}: ${oneLine(e)}`);
+  }
+  io.stdout(`created ${shown} (stage ${stage}); next: fill in the placeholders and run rac check ${shown}\n`);
+  return 0;
+}

@@ -1,0 +1,34 @@
+// Everything the commands touch outside their arguments: streams, environment, clock and file system. main.ts
+// passes the real one (server/src/node/cli-io.ts); tests can pass their own.
+import type { FileCheck } from '../core/index';
+
+export type PathKind = 'file' | 'directory' | 'other' | 'missing';
+
+export interface CliIo {
+  /** The working folder: relative paths and displayed paths are relative to it. */
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Whether standard output is a terminal (colour is only used then). */
+  readonly stdoutIsTTY: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Today in UTC as YYYY-MM-DD: the only clock the commands read. */
+  today(): string;
+  /** Bytes of a file; throws an Error with a `code` (ENOENT, EISDIR…) when it cannot be read. */
+  readFile(path: string): Uint8Array;
+  /**
+   * What is at a path, following symbolic links, with the size of a file in bytes. `error` says why a path
+   * that may exist could not be inspected (permissions).
+   */
+  stat(path: string): { kind: PathKind; size: number; error?: string };
+  exists(path: string): boolean;
+  /** Writes a file, replacing it. */
+  writeFile(path: string, text: string): void;
+  /** Writes a new file; throws an Error with code EEXIST when the path exists (never replaces anything). */
+  createFile(path: string, text: string): void;
+  appendFile(path: string, text: string): void;
+  /** Every *.relationship.yaml / *.relationship.yml under a folder, sorted (see node/files.ts). */
+  findRelationshipFiles(dir: string): string[];
+  /** The evidence-link check for one document, contained in the workspace root (see node/files.ts). */
+  fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck;
+}

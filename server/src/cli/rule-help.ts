@@ -1,0 +1,68 @@
+// What a finding code means, for reports that describe their rules (SARIF). Evidence rules are described by the
+// principle catalog (title, why, hint); the engine's other codes by the short fixed texts below.
+import { loadCatalog } from '../core/index';
+
+export interface RuleHelp {
+  /** One line. */
+  short: string;
+  /** What the rule checks and why it matters. */
+  full: string;
+  /** How to fix a finding of it. */
+  help: string;
+}
+
+const fixed: Record<string, RuleHelp> = {
+  syntax: { short: 'YAML syntax error', full: 'The file is not valid YAML at this place, so it cannot be read as a relationship.', help: 'Fix the YAML at the marked place; the message says what the parser expected.' },
+  'syntax.duplicate-key': { short: 'Duplicate key', full: 'A key appears twice in the same map; YAML allows each key once.', help: 'Remove or rename one of the two keys.' },
+  'syntax.multiple-documents': { short: 'Several documents in one file', full: 'A relationship file holds exactly one YAML document.', help: 'Move the extra document to a file of its own, or remove the "---" separator.' },
+  'syntax.alias-limit': { short: 'Aliases expand too far', full: 'YAML aliases in this file would expand into a very large document (an alias bomb).', help: 'Write the values out or use fewer aliases.' },
+  'syntax.too-deep': { short: 'Nesting too deep', full: 'The document nests lists or maps too deeply to be read.', help: 'Flatten the structure.' },
+  'ref.unresolved': { short: 'Unknown id', full: 'A field refers to an id (a person, a party, a KPI…) that the file does not define.', help: 'Correct the id or add the item it names.' },
+  'ref.duplicate-id': { short: 'Duplicate id', full: 'Two items of the same collection have the same id, so references to it are ambiguous.', help: 'Give every item of a collection its own id.' },
+  'date.future': { short: 'Date in the future', full: 'A date that records something that has happened lies after the as-of date.', help: 'Correct the date, or check the --as-of date of the run.' },
+  'date.invalid': { short: 'Not a calendar date', full: 'The date has the YYYY-MM-DD form but names no real day.', help: 'Check the month and the day.' },
+  'link.missing-file': { short: 'Evidence file missing', full: 'An evidence link names a file, relative to the relationship file, that does not exist. Coverage is unchanged.', help: 'Add the file or correct the path.' },
+  'link.outside-workspace': { short: 'Evidence outside the workspace', full: 'An evidence link points outside the workspace; such files are never read.', help: 'Keep evidence inside the repository, or link it with an https: URL.' },
+  'waiver.expired': { short: 'Waiver expired', full: 'A waiver of an evidence rule has passed its expiry date and no longer applies.', help: 'Meet the rule, or renew the waiver with a new approval and expiry date.' },
+  'waiver.unknown-rule': { short: 'Waiver names an unknown rule', full: 'A waiver names a rule id that is not in the principle catalog.', help: 'Use a rule id of the catalog, such as EX8.' },
+  'evidence.missing-principle': { short: 'Principle without evidence', full: 'A principle has no section under principles, so none of its evidence rules can be met.', help: 'Add the principle\'s section under principles.' },
+};
+
+const schemaKeywords: Record<string, string> = {
+  additionalProperties: 'Unknown key',
+  required: 'Missing required key',
+  type: 'Wrong type of value',
+  enum: 'Value not allowed',
+  const: 'Wrong fixed value',
+  pattern: 'Value in the wrong form',
+  date: 'Not a YYYY-MM-DD date',
+  minimum: 'Number too small',
+  maximum: 'Number too large',
+  exclusiveMinimum: 'Number too small',
+  exclusiveMaximum: 'Number too large',
+  minLength: 'Empty text',
+  minItems: 'Too few items',
+  uniqueItems: 'Repeated list item',
+};
+
+export function ruleHelp(code: string): RuleHelp {
+  const known = fixed[code];
+  if (known) return known;
+  if (code.startsWith('evidence.')) {
+    const entry = loadCatalog().rules.get(code.slice('evidence.'.length));
+    if (entry) {
+      const { rule, principle } = entry;
+      return {
+        short: `${rule.id} ${rule.title}`,
+        full: `Principle ${principle.clause} ${principle.title}: ${rule.why}`,
+        help: `${rule.hint.charAt(0).toUpperCase()}${rule.hint.slice(1)}.`,
+      };
+    }
+  }
+  if (code.startsWith('schema.')) {
+    const short = schemaKeywords[code.slice('schema.'.length)] ?? 'Does not match the file format';
+    return { short, full: `${short}: the value does not match the relationship file format (schemas/relationship.schema.json).`, help: 'Change the value or key as the message says; hover in the editor shows what the field expects.' };
+  }
+  if (code.startsWith('syntax.')) return fixed.syntax;
+  return { short: code, full: `Finding ${code} of the relationship checker.`, help: 'Follow the message of the finding.' };
+}

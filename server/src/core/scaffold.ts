@@ -1,0 +1,127 @@
+// PURE. A new relationship file for a lifecycle stage, built from the schema's defaultSnippets (the same bodies
+// completion offers) and the principle catalog: the principle sections whose rules count at that stage.
+// The result analyses without errors; what it cannot know (real names, evidence files) shows as warnings.
+import { stringify } from 'yaml';
+import { analyze } from './analyze';
+import { loadCatalog, stageIndex } from './catalog';
+import { schemaAt } from './schema';
+import type { Path, Stage } from './types';
+
+export interface ScaffoldOptions {
+  /** YYYY-MM-DD: every date of the scaffold becomes this day (records start "today"). Default: the snippets' dates. */
+  asOf?: string;
+}
+
+type Data = Record<string, unknown>;
+
+/** The file's text: a comment saying what to do next, then the YAML. */
+export function scaffold(stage: Stage, options: ScaffoldOptions = {}): string {
+  const header = `# A new relationship at stage ${stage}. Replace the placeholder values, then run "rac check" for what is still missing.\n`;
+  return header + stringify(scaffoldData(stage, options), { lineWidth: 0 });
+}
+
+export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data {
+  const root = snippet([]);
+  const metadata = { ...snippet(['metadata']), lifecycle_stage: stage };
+  const parties = Array.isArray(root.parties) ? root.parties : [];
+  const people = Array.isArray(root.people) ? [...root.people] : [];
+  const principles: Data = {};
+  const current = stageIndex(stage);
+  for (const p of loadCatalog().principles) {
+    if (!p.evidence.some((r) => stageIndex(r.from_stage) <= current)) continue;
+    const section = snippet(['principles', p.id]);
+    if (Object.keys(section).length) principles[p.id] = section;
+  }
+  // The history's last stage must be the file's stage (RM4), whatever stage the snippet shows.
+  const history = (principles.relationship_management as Data | undefined)?.stage_history;
+  if (Array.isArray(history)) for (const entry of history) if (entry && typeof entry === 'object') (entry as Data).stage = stage;
+
+  const data: Data = { schema_version: root.schema_version ?? '1', metadata, parties, people, principles };
+  if (options.asOf) replaceDates(data, options.asOf);
+  resolveReferences(data, options.asOf ?? '2026-01-01');
+  return data;
+}
+
+/** A snippet body with its placeholders replaced by their defaults; {} when the schema has none there. */
+function snippet(path: Path): Data {
+  const body = schemaAt(path)?.defaultSnippets?.[0]?.body;
+  const expanded = expand(body);
+  return expanded && typeof expanded === 'object' && !Array.isArray(expanded) ? (expanded as Data) : {};
+}
+
+function expand(value: unknown): unknown {
+  if (typeof value === 'string') return placeholders(value);
+  if (Array.isArray(value)) return value.map(expand);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  return value;
+}
+
+/** Snippet syntax → text: ${1:default} → default (innermost first), ${1|a,b|} → a, $1 and ${1} → nothing. */
+export function placeholders(text: string): string {
+  let out = text;
+  for (let guard = 0; guard < 16; guard++) {
+    const next = out.replace(/\$\{\d+:([^${}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1');
+    if (next === out) break;
+    out = next;
+  }
+  return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
+}
+
+function replaceDates(value: unknown, day: string): void {
+  if (!value || typeof value !== 'object') return;
+  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
+  for (const [k, v] of entries) {
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) (value as Record<string | number, unknown>)[k] = day;
+    else replaceDates(v, day);
+  }
+}
+
+/**
+ * The snippets are written one by one, so their ids do not meet: a party "party-a", an approver "p-sponsor-a".
+ * Unknown parties become the file's parties, unknown people are added to people, and other references to items
+ * the stage does not include yet are left out.
+ */
+function resolveReferences(data: Data, asOf: string): void {
+  const parties = (data.parties as Data[]).map((p) => String(p.id));
+  // "-a"/"-b" ids name their party; the others take turns, so a body's chair and member are of different parties.
+  let turn = 0;
+  const partyFor = (id: string): string => {
+    const side = /(^|[-_])a$/i.test(id) ? 0 : /(^|[-_])b$/i.test(id) ? 1 : turn++;
+    return parties[side % Math.max(1, parties.length)] ?? id;
+  };
+  const person = snippet(['people', 0]);
+  for (let pass = 0; pass < 3; pass++) {
+    const { model } = analyze(stringify(data), { asOf });
+    const unresolved = model.references.filter((r) => !model.ids.get(r.collection)?.has(r.id));
+    if (unresolved.length === 0) return;
+    const removals: Path[] = [];
+    for (const r of unresolved) {
+      if (r.collection === 'parties' && !r.isKey) setAt(data, r.path, partyFor(r.id));
+      else if (r.collection === 'people') {
+        const people = data.people as Data[];
+        if (!people.some((p) => p.id === r.id)) people.push({ ...person, id: r.id, party: partyFor(r.id) });
+      } else removals.push(r.path);
+    }
+    // Last index first, so removing one list item does not shift the next one removed.
+    removals.sort((a, b) => Number(b[b.length - 1]) - Number(a[a.length - 1]) || 0);
+    for (const path of removals) removeAt(data, path);
+  }
+}
+
+function parentOf(data: Data, path: Path): unknown {
+  let node: unknown = data;
+  for (const segment of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[segment];
+  return node;
+}
+
+function setAt(data: Data, path: Path, value: unknown): void {
+  const parent = parentOf(data, path);
+  if (parent && typeof parent === 'object') (parent as Record<string | number, unknown>)[path[path.length - 1]] = value;
+}
+
+function removeAt(data: Data, path: Path): void {
+  const parent = parentOf(data, path);
+  const last = path[path.length - 1];
+  if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+  else if (parent && typeof parent === 'object') delete (parent as Data)[String(last)];
+}

@@ -1,0 +1,34 @@
+// The CliIo of a real process: Node's streams, environment, clock and file system.
+import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import type { CliIo, PathKind } from '../cli/io';
+import { fileExistsFor, findRelationshipFiles } from './files';
+
+export function nodeIo(): CliIo {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    today: () => new Date().toISOString().slice(0, 10),
+    readFile: (path) => readFileSync(path),
+    stat: (path) => {
+      try {
+        const s = statSync(path);
+        const kind: PathKind = s.isFile() ? 'file' : s.isDirectory() ? 'directory' : 'other';
+        return { kind, size: s.size };
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing', size: 0 };
+        return { kind: 'other', size: 0, error: (e as Error).message };
+      }
+    },
+    exists: (path) => existsSync(path),
+    writeFile: (path, text) => writeFileSync(path, text),
+    // "wx" fails with EEXIST instead of replacing, also when two runs race for the same name.
+    createFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
+    appendFile: (path, text) => appendFileSync(path, text),
+    findRelationshipFiles,
+    fileExistsFor,
+  };
+}

@@ -1,0 +1,109 @@
+// Node-only file system adapters shared by the CLI and the language server: the evidence-link check the core
+// receives as `fileExists`, and the folder walk that finds relationship files.
+import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { FileCheck } from '../core/index';
+
+export const RELATIONSHIP_FILE = /\.relationship\.ya?ml$/;
+
+/** Folders never walked: dependencies and anything hidden (.git, .vscode, .cache…). */
+function skipped(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/**
+ * The `fileExists` for one document: a link resolves against the document's folder and must stay inside the
+ * workspace root. A link that leaves it lexically is refused before the file system is asked anything; one that
+ * leaves it through a symbolic link is refused too (the existing part of the path is resolved with realpath),
+ * and its target is never opened.
+ */
+export function fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck {
+  const root = resolve(workspaceRoot);
+  const folder = dirname(resolve(documentPath));
+  let realRoot: string | undefined;
+  return (link) => {
+    if (link.includes('\0')) return 'missing';
+    const target = resolve(folder, link);
+    if (!inside(root, target)) return 'outside';
+    realRoot ??= realOrSelf(root);
+    const real = realPrefix(target);
+    if (!real) return 'missing';
+    if (!inside(realRoot, real.path)) return 'outside';
+    if (!real.complete) return 'missing';
+    try {
+      statSync(target);
+      return 'exists';
+    } catch {
+      return 'missing';
+    }
+  };
+}
+
+/** Whether `path` is `root` or below it (both absolute and normalised). */
+export function inside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The real path of the longest existing prefix of `path` with the rest appended, and whether the whole path
+ * exists. Undefined when not even the file system root resolves.
+ */
+function realPrefix(path: string): { path: string; complete: boolean } | undefined {
+  let existing = path;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = realpathSync(existing);
+      return { path: rest.length ? join(real, ...rest.reverse()) : real, complete: rest.length === 0 };
+    } catch {
+      const parent = dirname(existing);
+      if (parent === existing) return undefined;
+      rest.push(basename(existing));
+      existing = parent;
+    }
+  }
+}
+
+/**
+ * Every *.relationship.yaml / *.relationship.yml under `dir`, sorted, skipping node_modules and dot-folders.
+ * Symbolic links to files are listed; links to folders are not followed (no cycles, no escaping the tree).
+ * Folders that cannot be read are skipped.
+ */
+export function findRelationshipFiles(dir: string): string[] {
+  const found: string[] = [];
+  const walk = (folder: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!skipped(entry.name)) walk(path);
+      } else if (RELATIONSHIP_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
+        found.push(path);
+      }
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+// Custom messages between the extension and the language server, declared once with their types.
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { ReportModel } from './report/model';
+
+/** Pushed after each analysis: what the language status item shows. */
+export interface CoverageParams {
+  uri: string;
+  version: number;
+  covered: number;
+  required: number;
+  total: number;
+  stage: string;
+  schemaVersion: string;
+  errors: number;
+  warnings: number;
+}
+export const CoverageNotification = new NotificationType<CoverageParams>('relationship/coverage');
+
+/** The preview's content for an open document (null when the server does not know the document). */
+export interface PreviewParams { uri: string }
+export const PreviewRequest = new RequestType<PreviewParams, ReportModel | null, void>('relationship/preview');
+
+/** Analyses every relationship file under the workspace folders and publishes diagnostics for closed ones too. */
+export interface CheckWorkspaceResult { files: number; errors: number; warnings: number }
+export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('relationship/checkWorkspace');

@@ -1,0 +1,306 @@
+// Wiring only: each LSP method gets the document, returns early when it is missing, and delegates to a
+// feature module. State lives here: open documents, settings, the analysis cache, pending diagnostics.
+import { readFile } from 'node:fs/promises';
+import { basename, resolve as resolvePath } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache, type Resolved, type VersionedText } from './cache';
+import type { Analysis, FileCheck } from './core/index';
+import { codeActions } from './features/code-actions';
+import { codeLenses } from './features/code-lens';
+import { completions } from './features/completion';
+import { definition } from './features/definition';
+import { toDiagnostics } from './features/diagnostics';
+import { foldingRanges } from './features/folding';
+import { hover } from './features/hover';
+import { documentLinks } from './features/links';
+import { references } from './features/references';
+import { prepareRename, rename } from './features/rename';
+import { documentSymbols } from './features/symbols';
+import { fileExistsFor, findRelationshipFiles, inside } from './node/files';
+import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
+import { buildReportModel, type ReportModel } from './report/index';
+import { localToday, resolveAsOf, SettingsStore, type Settings } from './settings';
+
+/** Typing pauses shorter than this do not start an analysis. */
+export const DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let settings = new SettingsStore(connection, false);
+  let folders: string[] = [];
+  let capabilities: InitializeParams['capabilities'] = {};
+  const warnedAsOf = new Set<string>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const log = (message: string): void => connection.console.log(message);
+
+  /** Never crash, never leave a request unanswered: a failure is logged and answered with an empty result. */
+  function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        if (token?.isCancellationRequested) return empty;
+        const result = await handler(params, token);
+        return token?.isCancellationRequested ? empty : result;
+      } catch (e) {
+        connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        return empty;
+      }
+    };
+  }
+
+  const asOfFor = (s: Settings): string => {
+    const { asOf, invalid } = resolveAsOf(s.asOf, localToday());
+    if (invalid !== undefined && !warnedAsOf.has(invalid)) {
+      warnedAsOf.add(invalid);
+      const message = `relationship.asOf is "${invalid}", not a YYYY-MM-DD date: analysing as of today (${asOf}) instead.`;
+      connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }).catch(() => undefined);
+    }
+    return asOf;
+  };
+
+  function workspaceRootOf(uri: string): string | undefined {
+    if (!uri.startsWith('file:')) return undefined;
+    const path = fileURLToPath(uri);
+    return folders.filter((folder) => inside(folder, path)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  function linkCheck(uri: string): ((relativePath: string) => FileCheck) | undefined {
+    // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
+    const root = workspaceRootOf(uri);
+    return root === undefined ? undefined : fileExistsFor(fileURLToPath(uri), root);
+  }
+
+  async function resolve(uri: string): Promise<Resolved> {
+    const s = await settings.get(uri);
+    const asOf = asOfFor(s);
+    const root = workspaceRootOf(uri);
+    return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
+  }
+
+  const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
+    settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
+  });
+
+  function coverageParams(uri: string, version: number, analysis: Analysis): CoverageParams {
+    const schemaVersion = (analysis.data as Record<string, unknown> | undefined)?.schema_version;
+    return {
+      uri,
+      version,
+      covered: analysis.coverage.covered,
+      required: analysis.coverage.required,
+      total: analysis.coverage.total,
+      stage: analysis.coverage.stage,
+      schemaVersion: typeof schemaVersion === 'string' || typeof schemaVersion === 'number' ? String(schemaVersion) : '',
+      errors: analysis.findings.filter((f) => f.severity === 'error').length,
+      warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
+    };
+  }
+
+  /** Analyses a version and pushes its diagnostics and coverage, unless a newer version superseded it. */
+  async function publish(uri: string, version: number): Promise<void> {
+    try {
+      const document = documents.get(uri);
+      if (!document || document.version !== version) return;
+      const s = await settings.get(uri);
+      const analysis = await analyses.get(document);
+      if (documents.get(uri)?.version !== version) return;
+      const diagnostics = s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [];
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      await connection.sendNotification(CoverageNotification, coverageParams(uri, version, analysis));
+    } catch (e) {
+      connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+  }
+
+  function schedule(document: TextDocument, delay: number): void {
+    clearTimeout(timers.get(document.uri));
+    const { uri, version } = document;
+    timers.set(uri, setTimeout(() => {
+      timers.delete(uri);
+      void publish(uri, version);
+    }, delay));
+  }
+
+  /** The analysis of the document's current version, or undefined when the document is not open. */
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    return { document, analysis: await analyses.get(document) };
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = (capabilities = params.capabilities);
+    settings = new SettingsStore(connection, !!caps.workspace?.configuration);
+    folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [' ', ':', '-', '[', '{', ','], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Relationship' },
+        foldingRangeProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentLinkProvider: { resolveProvider: false },
+        codeLensProvider: { resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'relationship-as-code' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'relationship' }).catch(() => undefined);
+    }
+    if (capabilities.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(folderPaths(e.removed));
+        folders = [...folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+        analyses.clear();
+        for (const d of documents.all()) schedule(d, 0);
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings.changed(change.settings);
+    analyses.clear();
+    for (const d of documents.all()) schedule(d, 0);
+  });
+
+  // A first analysis starts at once; later ones wait for a pause in typing.
+  documents.onDidChangeContent(({ document }) => schedule(document, analyses.latest(document.uri) ? DEBOUNCE_MS : 0));
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    timers.delete(document.uri);
+    analyses.evict(document.uri);
+    settings.forget(document.uri);
+    connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  connection.onCompletion(guard('completion', [], async ({ textDocument, position }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const asOf = asOfFor(await settings.get(document.uri));
+    const model = (analyses.lastGood(document.uri) ?? (await analyses.get(document))).model;
+    const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
+    return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
+  }));
+
+  connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? hover(found.analysis, position) : null;
+  }));
+
+  connection.onDocumentSymbol(guard('documentSymbol', [], async ({ textDocument }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? documentSymbols(found.analysis) : [];
+  }));
+
+  connection.onFoldingRanges(guard('foldingRange', [], async ({ textDocument }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? foldingRanges(found.analysis) : [];
+  }));
+
+  connection.onDefinition(guard('definition', [], async ({ textDocument, position }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? definition(found.analysis, textDocument.uri, position) : [];
+  }));
+
+  connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? references(found.analysis, textDocument.uri, position, context.includeDeclaration) : [];
+  }));
+
+  connection.onPrepareRename(guard('prepareRename', null, async ({ textDocument, position }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? prepareRename(found.analysis, position) : null;
+  }));
+
+  connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? rename(found.analysis, textDocument.uri, position, newName) : null;
+  }));
+
+  connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? codeActions(found.analysis, textDocument.uri, range, context.diagnostics) : [];
+  }));
+
+  connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? documentLinks(found.analysis, textDocument.uri) : [];
+  }));
+
+  connection.onCodeLens(guard('codeLens', [], async ({ textDocument }) => {
+    const found = await analysisOf(textDocument.uri);
+    return found ? codeLenses(found.analysis, textDocument.uri) : [];
+  }));
+
+  connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
+    const found = await analysisOf(uri);
+    if (!found) return null;
+    return buildReportModel(found.analysis, { uri, path: displayPath(uri), version: found.document.version });
+  }));
+
+  /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */
+  async function checkFile(path: string): Promise<Analysis | undefined> {
+    const open = documents.all().find((d) => d.uri.startsWith('file:') && fileURLToPath(d.uri) === path);
+    if (open) return analyses.get(open);
+    const uri = pathToFileURL(path).href;
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    const analysis = await analyses.get(closedFile(uri, text));
+    analyses.evict(uri);
+    const s = await settings.get(uri);
+    // Without a version: the diagnostics of a file that is not open.
+    await connection.sendDiagnostics({ uri, diagnostics: s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [] });
+    return analysis;
+  }
+
+  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, async (_params, token): Promise<CheckWorkspaceResult> => {
+    const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
+    const paths = new Set(folders.flatMap((folder) => findRelationshipFiles(folder)));
+    for (const path of paths) {
+      if (token.isCancellationRequested) break;
+      const analysis = await checkFile(path);
+      if (!analysis) continue;
+      result.files++;
+      result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
+      result.warnings += analysis.findings.filter((f) => f.severity === 'warning').length;
+    }
+    return result;
+  }));
+
+  connection.onShutdown(() => {
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function folderPaths(list: readonly WorkspaceFolder[]): string[] {
+  return list.filter((f) => f.uri.startsWith('file:')).map((f) => resolvePath(fileURLToPath(f.uri)));
+}
+
+function closedFile(uri: string, text: string): VersionedText {
+  return { uri, version: 0, getText: () => text };
+}
+
+function displayPath(uri: string): string {
+  return uri.startsWith('file:') ? basename(fileURLToPath(uri)) : uri;
+}

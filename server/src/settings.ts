@@ -1,0 +1,106 @@
+// The server's settings: section "relationship" of workspace/configuration, per document, with defaults for
+// clients that have no configuration (or send it only with didChangeConfiguration).
+import type { Connection } from 'vscode-languageserver';
+import type { Severity } from './core/index';
+
+export type Trace = 'off' | 'messages' | 'verbose';
+
+export interface Settings {
+  validate: { enable: boolean };
+  /** YYYY-MM-DD, or '' for today. */
+  asOf: string;
+  diagnostics: { maxNumberOfProblems: number };
+  /** Severity policy by finding code or code prefix ending in ".", passed to analyze(). */
+  severity: Record<string, Severity | 'off'>;
+  trace: { server: Trace };
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  validate: { enable: true },
+  asOf: '',
+  diagnostics: { maxNumberOfProblems: 1000 },
+  severity: {},
+  trace: { server: 'off' as Trace },
+});
+
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Reads a value of a nested ("validate": {"enable": …}) or dotted ("validate.enable") settings object. */
+function pick(raw: Record<string, unknown>, dotted: string): unknown {
+  if (dotted in raw) return raw[dotted];
+  let cur: unknown = raw;
+  for (const part of dotted.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[part] : undefined;
+  return cur;
+}
+
+/** Whatever the client sent, as complete settings: a value of the wrong type falls back to its default. */
+export function readSettings(raw: unknown): Settings {
+  const r = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const enable = pick(r, 'validate.enable');
+  const asOf = pick(r, 'asOf');
+  const max = pick(r, 'diagnostics.maxNumberOfProblems');
+  const severity = pick(r, 'severity');
+  const trace = pick(r, 'trace.server');
+  const policy: Record<string, Severity | 'off'> = {};
+  if (severity && typeof severity === 'object' && !Array.isArray(severity)) {
+    for (const [code, level] of Object.entries(severity)) if (typeof level === 'string' && SEVERITIES.has(level)) policy[code] = level as Severity | 'off';
+  }
+  return {
+    validate: { enable: typeof enable === 'boolean' ? enable : DEFAULT_SETTINGS.validate.enable },
+    asOf: typeof asOf === 'string' ? asOf.trim() : DEFAULT_SETTINGS.asOf,
+    diagnostics: { maxNumberOfProblems: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_SETTINGS.diagnostics.maxNumberOfProblems },
+    severity: policy,
+    trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+  };
+}
+
+/** Today in the server's local time zone, as the author's calendar reads it. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The as-of date to analyse with: the setting when it is a real date, else today (invalid: the bad value). */
+export function resolveAsOf(setting: string, today: string): { asOf: string; invalid?: string } {
+  if (setting === '') return { asOf: today };
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(setting);
+  const valid = !!m && (() => {
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  })();
+  return valid ? { asOf: setting } : { asOf: today, invalid: setting };
+}
+
+/** Settings per document uri, asked once and kept until the configuration changes. */
+export class SettingsStore {
+  private readonly perUri = new Map<string, Promise<Settings>>();
+  private global: Settings = DEFAULT_SETTINGS;
+
+  constructor(private readonly connection: Connection, private readonly pull: boolean) {}
+
+  get(uri: string): Promise<Settings> {
+    if (!this.pull) return Promise.resolve(this.global);
+    let settings = this.perUri.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'relationship' }).then(
+        (raw) => readSettings(raw),
+        () => DEFAULT_SETTINGS,
+      );
+      this.perUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** didChangeConfiguration: pulled settings are asked again; pushed ones (no pull support) are read from it. */
+  changed(pushed: unknown): void {
+    this.perUri.clear();
+    if (!this.pull) {
+      const section = pushed && typeof pushed === 'object' ? (pushed as Record<string, unknown>).relationship : undefined;
+      this.global = readSettings(section);
+    }
+  }
+
+  forget(uri: string): void {
+    this.perUri.delete(uri);
+  }
+}

@@ -1,0 +1,69 @@
+// rac init writes a file rac check accepts, and never overwrites or creates folders.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { STAGES } from '../../server/src/core/index';
+import { AS_OF, noStackTrace, rac, workspace } from './run-cli';
+
+describe('rac init', () => {
+  test('creates a file that rac check reports without errors, at every stage', () => {
+    const dir = workspace();
+    for (const stage of STAGES) {
+      const name = `${stage}.relationship.yaml`;
+      const created = rac(['init', '--stage', stage, '--as-of', AS_OF, name], dir);
+      assert.equal(created.status, 0, created.stderr);
+      assert.match(created.stdout, new RegExp(`^created ${name} \\(stage ${stage}\\)`));
+      assert.match(readFileSync(join(dir, name), 'utf8'), new RegExp(`^  lifecycle_stage: ${stage}$`, 'm'));
+      const checked = rac(['check', '--format', 'json', '--as-of', AS_OF, name], dir);
+      assert.equal(checked.status, 0, `${stage}: ${checked.stdout}`);
+      const out = JSON.parse(checked.stdout) as { summary: { errors: number }; files: { coverage: { stage: string } }[] };
+      assert.equal(out.summary.errors, 0, stage);
+      assert.equal(out.files[0].coverage.stage, stage);
+    }
+  });
+
+  test('the default stage is working_together and the default date today', () => {
+    const dir = workspace();
+    assert.equal(rac(['init', 'new.relationship.yml'], dir).status, 0);
+    const text = readFileSync(join(dir, 'new.relationship.yml'), 'utf8');
+    assert.match(text, /^ {2}lifecycle_stage: working_together$/m);
+    assert.match(text, new RegExp(`^ {2}start_date: ${new Date().toISOString().slice(0, 10)}$`, 'm'));
+  });
+
+  test('refuses to overwrite an existing file', () => {
+    const dir = workspace({ 'a.relationship.yaml': 'mine' });
+    const r = rac(['init', 'a.relationship.yaml'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /a\.relationship\.yaml already exists; rac init never overwrites a file/);
+    assert.equal(readFileSync(join(dir, 'a.relationship.yaml'), 'utf8'), 'mine');
+  });
+
+  test('refuses a name rac check would not find, a missing folder and bad options', () => {
+    const dir = workspace();
+    const cases: [string[], RegExp][] = [
+      [['acme.yaml'], /the name must end in \.relationship\.yaml or \.relationship\.yml .* e\.g\. acme\.relationship\.yaml/],
+      [['nope/acme.relationship.yaml'], /nope: no such folder; create it first \(rac init does not create folders\)/],
+      [['--stage', 'workingtogether', 'a.relationship.yaml'], /--stage must be one of awareness, .*; did you mean "working_together"\?/],
+      [[], /name the file to create/],
+      [['a.relationship.yaml', 'b.relationship.yaml'], /one file at a time/],
+      [['--force', 'a.relationship.yaml'], /unknown option '--force'/],
+    ];
+    for (const [args, message] of cases) {
+      const r = rac(['init', ...args], dir);
+      assert.equal(r.status, 2, args.join(' '));
+      assert.match(r.stderr, message, args.join(' '));
+      assert.ok(noStackTrace(r));
+    }
+    assert.equal(existsSync(join(dir, 'nope')), false);
+    assert.equal(existsSync(join(dir, 'a.relationship.yaml')), false);
+  });
+
+  test('a folder in the way is not overwritten either', () => {
+    const dir = workspace({ 'x.relationship.yaml/inner.txt': 'folder' });
+    writeFileSync(join(dir, 'keep.txt'), '');
+    const r = rac(['init', 'x.relationship.yaml'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /already exists/);
+  });
+});

@@ -1,0 +1,231 @@
+// action.yml and the example workflow (.github/workflows/relationship-review.yml, shown in the README):
+// parsed with `yaml` and checked against each other and against the CLI's real options, then the action's
+// script is run with bash the way the runner runs it (inputs through env, GITHUB_OUTPUT, RUNNER_TEMP) on a
+// scenario repository, and the workflow's sticky-comment script is run against a fake GitHub API.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { CLI, ROOT } from './git-repo';
+import { AS_OF, buildScenario } from './scenario';
+
+interface Step { id?: string; name?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> }
+interface Action {
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: Step[] };
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { permissions?: Record<string, string>; steps: Step[] }>;
+}
+
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
+const workflowText = readFileSync(join(ROOT, '.github', 'workflows', 'relationship-review.yml'), 'utf8');
+const workflow = parse(workflowText) as Workflow;
+const job = workflow.jobs.review;
+const script = action.runs.steps.find((s) => s.id === 'review')?.run ?? '';
+
+const expressions = (text: string) => [...text.matchAll(/\$\{\{\s*(.*?)\s*\}\}/g)].map((m) => m[1]);
+
+test('action.yml: a composite action whose scripts never interpolate ${{ }} and whose inputs all exist', () => {
+  assert.equal(action.runs.using, 'composite');
+  for (const step of action.runs.steps) {
+    if (step.run === undefined) continue;
+    assert.equal(step.shell, 'bash', 'composite run steps must name their shell');
+    assert.deepEqual(expressions(step.run), [], `no expression inside a script (script injection): ${step.id}`);
+  }
+  const used = expressions(readFileSync(join(ROOT, 'action.yml'), 'utf8')).flatMap((e) => [...e.matchAll(/\binputs\.([a-z-]+)/g)].map((m) => m[1]));
+  for (const name of used) assert.ok(name in action.inputs, `inputs.${name} is not declared`);
+  for (const name of ['paths', 'base', 'fail-on', 'min-coverage', 'comment', 'sarif', 'as-of']) assert.ok(name in action.inputs, `input ${name}`);
+  // Every input reaches the script, through the environment.
+  const env = action.runs.steps.find((s) => s.id === 'review')?.env ?? {};
+  for (const name of Object.keys(action.inputs)) assert.ok(Object.values(env).includes(`\${{ inputs.${name} }}`), `input ${name} is not passed to the script`);
+  assert.equal(action.inputs.base.default, '${{ github.event.pull_request.base.sha }}');
+});
+
+test('action.yml: each output comes from a step that exists and that writes it to GITHUB_OUTPUT', () => {
+  assert.deepEqual(Object.keys(action.outputs).sort(), ['covered', 'summary-file', 'total']);
+  for (const [name, output] of Object.entries(action.outputs)) {
+    const m = /^\$\{\{ steps\.([a-z-]+)\.outputs\.([a-z-]+) \}\}$/.exec(output.value);
+    assert.ok(m, `${name}: ${output.value}`);
+    const step = action.runs.steps.find((s) => s.id === m[1]);
+    assert.ok(step?.run, `no step ${m[1]}`);
+    assert.ok(new RegExp(`\\b${m[2]}=`).test(step.run), `step ${m[1]} never writes ${m[2]}=`);
+  }
+});
+
+test('action.yml: every CLI option the script passes exists in that command\'s --help', () => {
+  const help = (command: string) => spawnSync(process.execPath, [CLI, command, '--help'], { encoding: 'utf8' }).stdout;
+  const helps: Record<string, string> = { diff: help('diff'), check: help('check') };
+  assert.match(helps.diff, /usage: rac diff/);
+  assert.match(helps.check, /usage: rac check/);
+  let checked = 0;
+  for (const line of script.split('\n')) {
+    const options = [...line.matchAll(/(?<![\w-])--[a-z][a-z-]*/g)].map((m) => m[0]);
+    if (!options.length) continue;
+    // Which command the line builds options for: its array or its `node "$cli" <command>`.
+    const commands = /\bdiff_opts\b/.test(line) && !/node "\$cli"/.test(line) ? ['diff']
+      : /\bcheck_opts\b/.test(line) && !/node "\$cli"/.test(line) ? ['check']
+        : /\bcommon\+=/.test(line) ? ['diff', 'check']
+          : /node "\$cli" (diff|check)\b/.exec(line)?.slice(1, 2);
+    assert.ok(commands, `cannot tell which command this line's options are for: ${line.trim()}`);
+    for (const command of commands) {
+      for (const option of options) {
+        assert.ok(new RegExp(`(^|\\s)${option}\\b`, 'm').test(helps[command]), `rac ${command} has no ${option} (line: ${line.trim()})`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked >= 10, `only ${checked} options found: did the script change shape?`);
+});
+
+test('the example workflow: pull requests, minimal permissions, full history, the action with real inputs and outputs', () => {
+  assert.ok('pull_request' in workflow.on);
+  assert.deepEqual(workflow.permissions, { contents: 'read' });
+  assert.deepEqual(job.permissions, { contents: 'read', 'pull-requests': 'write', 'security-events': 'write' });
+  const uses = job.steps.map((s) => s.uses?.replace(/@.*/, ''));
+  const at = (name: string) => uses.indexOf(name);
+  assert.ok(at('actions/checkout') === 0, 'checkout first');
+  assert.equal(job.steps[0].with?.['fetch-depth'], 0, 'rac diff needs the base commit: fetch-depth 0');
+  assert.ok(at('actions/setup-node') > 0 && at('actions/setup-node') < at('./'));
+  assert.ok(at('actions/github-script') > at('./'), 'the comment is posted after the review');
+  assert.ok(at('github/codeql-action/upload-sarif') > at('./'));
+  const rac = job.steps[at('./')];
+  for (const key of Object.keys(rac.with ?? {})) assert.ok(key in action.inputs, `the workflow passes an unknown input "${key}"`);
+  // Steps after the review still run when it fails (new errors): the comment says why.
+  for (const s of job.steps.slice(at('./') + 1)) assert.match(s.if ?? '', /always\(\)/, `${s.name ?? s.uses} must run after a failed review`);
+  for (const ref of workflowText.matchAll(/steps\.([a-z-]+)\.outputs\.([a-z-]+)/g)) {
+    assert.equal(ref[1], rac.id, `steps.${ref[1]} is not the action step`);
+    assert.ok(ref[2] in action.outputs, `the action has no output ${ref[2]}`);
+  }
+  const upload = job.steps[at('github/codeql-action/upload-sarif')];
+  assert.equal(upload.with?.sarif_file, rac.with?.sarif, 'the uploaded file is the one the action writes');
+  for (const step of job.steps) if (step.run) assert.deepEqual(expressions(step.run), [], 'no expression inside a script');
+  const comment = job.steps[at('actions/github-script')];
+  assert.deepEqual(expressions(String(comment.with?.script)), [], 'the summary reaches the script through env, not ${{ }}');
+  assert.equal(comment.env?.SUMMARY_FILE, '${{ steps.rac.outputs.summary-file }}');
+});
+
+/** Evaluates the review step's env as the runner would for these inputs (defaults otherwise). */
+function stepEnv(inputs: Record<string, string>, github: Record<string, string>): Record<string, string> {
+  const value = (name: string) => inputs[name] ?? action.inputs[name].default ?? '';
+  const evaluate = (text: string): string => text.replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, e: string): string => {
+    const input = /^inputs\.([a-z-]+)$/.exec(e);
+    if (input) return evaluate(value(input[1]));
+    if (e in github) return github[e];
+    throw new Error(`the test cannot evaluate \${{ ${e} }}`);
+  });
+  const env = action.runs.steps.find((s) => s.id === 'review')?.env ?? {};
+  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, evaluate(v)]));
+}
+
+const repo = buildScenario();
+after(() => repo.dispose());
+
+function runAction(inputs: Record<string, string>, opts: { actionPath?: string; base?: string } = {}) {
+  const temp = join(repo.home, `runner-${Math.random().toString(36).slice(2)}`);
+  mkdirSync(temp);
+  const files = { output: join(temp, 'output'), summary: join(temp, 'step-summary.md'), script: join(temp, 'review.sh') };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  writeFileSync(files.script, script);
+  const env = {
+    ...repo.env,
+    ...stepEnv({ 'as-of': AS_OF, ...inputs }, { 'github.event.pull_request.base.sha': opts.base ?? 'base' }),
+    GITHUB_ACTION_PATH: opts.actionPath ?? ROOT,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: temp,
+  };
+  // How the runner starts a composite step with shell: bash.
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', files.script], { cwd: repo.dir, env, encoding: 'utf8' });
+  const outputs = Object.fromEntries(readFileSync(files.output, 'utf8').split('\n').filter(Boolean).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  return { ...r, outputs, stepSummary: readFileSync(files.summary, 'utf8'), temp };
+}
+
+test('the action on a pull request with new errors: annotations, one summary, outputs, SARIF, exit 1', () => {
+  const sarif = 'out/relationship.sarif';
+  const r = runAction({ paths: 'relationships\n', sarif });
+  assert.equal(r.status, 1, r.stderr + r.stdout);
+  assert.match(r.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=224,/m);
+  assert.match(r.stdout, /^::error title=Relationship as Code::the change adds findings at or above error/m);
+  // The job summary holds the Markdown once; the comment file holds the same Markdown.
+  assert.equal(r.stepSummary.match(/^### Relationship coverage:/gm)?.length, 1);
+  const summaryFile = r.outputs['summary-file'];
+  assert.ok(summaryFile && summaryFile.startsWith(r.temp), summaryFile);
+  const comment = readFileSync(summaryFile, 'utf8');
+  assert.match(comment, /^### Relationship coverage: 6 files changed · 2 principles gained · 1 lost · 2 new errors/);
+  assert.equal(comment.trimEnd(), r.stepSummary.trimEnd());
+  // covered/total over the reviewed head files (rac check): 4 full files, 1 new early-stage file.
+  assert.equal(r.outputs.total, String(12 * 6));
+  assert.ok(Number(r.outputs.covered) > 0 && Number(r.outputs.covered) <= Number(r.outputs.total));
+  const log = JSON.parse(readFileSync(join(repo.dir, sarif), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+  assert.equal(log.version, '2.1.0');
+  assert.ok(log.runs[0].results.length > 0);
+});
+
+test('the action passes with fail-on never and no comment, and fails on min-coverage', () => {
+  const pass = runAction({ paths: 'relationships', 'fail-on': 'never', comment: 'false' });
+  assert.equal(pass.status, 0, pass.stderr + pass.stdout);
+  assert.equal(pass.outputs['summary-file'], undefined);
+  assert.match(pass.stepSummary, /^### Relationship coverage:/);
+  const min = runAction({ paths: 'relationships', 'fail-on': 'never', 'min-coverage': '12', comment: 'false' });
+  assert.equal(min.status, 1);
+  assert.match(min.stdout, /::error title=Relationship as Code::a file covers fewer than 12 principles/);
+  const loss = runAction({ paths: 'relationships', 'fail-on': 'never', 'fail-on-coverage-loss': 'true', comment: 'false' });
+  assert.equal(loss.status, 1, 'evidence-removed lost a principle');
+});
+
+test('the action fails clearly without dist/cli.js, without a base, or with an unknown base', () => {
+  const empty = join(repo.home, 'empty-action');
+  mkdirSync(empty, { recursive: true });
+  const noDist = runAction({}, { actionPath: empty });
+  assert.equal(noDist.status, 2);
+  assert.match(noDist.stdout, /::error title=Relationship as Code::dist\/cli\.js is missing from the action/);
+  const noBase = runAction({}, { base: '' });
+  assert.equal(noBase.status, 2);
+  assert.match(noBase.stdout, /no base to compare with/);
+  const unknown = runAction({ base: 'no-such-ref' });
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /unknown git ref "no-such-ref"/);
+});
+
+test('input values are data, never shell code', () => {
+  const marker = join(repo.home, 'pwned');
+  const r = runAction({ paths: `relationships\n$(touch ${marker})\n\`touch ${marker}\``, 'fail-on': 'never', comment: 'false', sarif: `x; touch ${marker}` });
+  assert.ok(!existsSync(marker), 'an input ran as a command');
+  assert.equal(r.status, 2, 'the odd paths are reported as missing, not run');
+});
+
+test('the workflow\'s comment script creates one comment, then updates it', async () => {
+  const comment = job.steps.find((s) => s.uses?.startsWith('actions/github-script'));
+  const summary = join(repo.home, 'summary-for-comment.md');
+  writeFileSync(summary, '### Relationship coverage: 1 file changed\n');
+  const store: { id: number; body: string; user: { type: string } }[] = [{ id: 1, body: 'LGTM', user: { type: 'User' } }];
+  const calls: string[] = [];
+  const github = {
+    paginate: async (fn: (a: unknown) => Promise<{ data: unknown[] }>, args: unknown) => (await fn(args)).data,
+    rest: {
+      issues: {
+        listComments: async () => ({ data: store.map((c) => ({ ...c })) }),
+        createComment: async (a: { body: string }) => { calls.push('create'); store.push({ id: store.length + 1, body: a.body, user: { type: 'Bot' } }); },
+        updateComment: async (a: { comment_id: number; body: string }) => { calls.push(`update ${a.comment_id}`); store.find((c) => c.id === a.comment_id)!.body = a.body; },
+      },
+    },
+  };
+  const context = { repo: { owner: 'acme', repo: 'partners' }, issue: { number: 7 } };
+  // actions/github-script runs the script as the body of an async function with these names in scope.
+  const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+  const run = new AsyncFunction('github', 'context', 'require', 'process', String(comment?.with?.script));
+  const proc = { env: { SUMMARY_FILE: summary } };
+  await run(github, context, require, proc);
+  writeFileSync(summary, '### Relationship coverage: 2 files changed\n');
+  await run(github, context, require, proc);
+  assert.deepEqual(calls, ['create', 'update 2']);
+  assert.equal(store.length, 2);
+  assert.match(store[1].body, /^<!-- relationship-as-code:summary -->\n### Relationship coverage: 2 files changed/);
+});

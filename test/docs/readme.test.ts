@@ -1,0 +1,135 @@
+// README.md makes promises a newcomer acts on: its rule table must be what scripts/docs.mjs generates from the
+// catalog, every npm command it names must exist, and every output it shows must be what the checker prints.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+import { analyze } from '../../server/src/core/index';
+import { formatters } from '../../server/src/cli/formatters';
+import type { Format } from '../../server/src/cli/types';
+
+// The bundle runs from dist-test/docs/; a bundle elsewhere falls back to the working folder.
+const root = [join(__dirname, '..', '..'), process.cwd()].find((dir) => existsSync(join(dir, 'scripts', 'docs.mjs')))!;
+const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
+const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const AS_OF = '2026-11-01';
+
+/** Runs an ES module snippet against scripts/docs.mjs and returns what it prints as JSON. */
+function withDocsModule(body: string): unknown {
+  const url = pathToFileURL(join(root, 'scripts', 'docs.mjs')).href;
+  const code = `import * as docs from ${JSON.stringify(url)}; import { readFileSync } from 'node:fs';\n${body}`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+/** The body of the first fenced block after a line holding `marker`. */
+function blockAfter(text: string, marker: string): string {
+  const at = text.indexOf(marker);
+  assert.ok(at >= 0, `README.md has no ${marker}`);
+  const match = /```[a-z]*\n([\s\S]*?)\n```/.exec(text.slice(at));
+  assert.ok(match, `no code block after ${marker}`);
+  return match[1];
+}
+
+function section(heading: string): string {
+  const start = readme.indexOf(`\n## ${heading}\n`);
+  assert.ok(start >= 0, `README.md has no "## ${heading}" section`);
+  const end = readme.indexOf('\n## ', start + 1);
+  return readme.slice(start, end < 0 ? undefined : end);
+}
+
+test('node scripts/docs.mjs --check passes: the rule table is up to date', () => {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'docs.mjs'), '--check'], { cwd: root, encoding: 'utf8' });
+  assert.equal(run.status, 0, `${run.stderr}${run.stdout}`);
+});
+
+test('the README table between the markers is exactly what the generator writes', () => {
+  const generated = withDocsModule(`console.log(JSON.stringify(docs.rulesTable(readFileSync(docs.CATALOG, 'utf8'))));`) as string;
+  const inReadme = readme.slice(readme.indexOf('<!-- rules:start -->') + '<!-- rules:start -->'.length, readme.indexOf('<!-- rules:end -->')).trim();
+  assert.equal(inReadme, generated.trim());
+});
+
+test('the generator replaces an outdated table and refuses a README without markers', () => {
+  const result = withDocsModule(`
+    const stale = 'intro\\n<!-- rules:start -->\\nold table\\n<!-- rules:end -->\\noutro\\n';
+    const next = docs.withTable(stale, '| new |');
+    let refused = false;
+    try { docs.withTable('no markers here', '| new |'); } catch { refused = true; }
+    console.log(JSON.stringify({ next, refused }));`) as { next: string; refused: boolean };
+  assert.equal(result.next, 'intro\n<!-- rules:start -->\n| new |\n<!-- rules:end -->\noutro\n');
+  assert.equal(result.refused, true);
+});
+
+test('the table has one row per catalog rule, in order, with its anchor and stage', () => {
+  const catalog = parse(readFileSync(join(root, 'schemas', 'principles.yaml'), 'utf8')) as {
+    principles: { clause: number; title: string; evidence: { id: string; title: string; from_stage: string }[] }[];
+  };
+  const rows = readme.split('\n').filter((line) => line.includes('<a id="rule-'));
+  const expected = catalog.principles.flatMap((p) => p.evidence.map((r) => ({ p, r })));
+  assert.equal(rows.length, expected.length);
+  expected.forEach(({ p, r }, i) => {
+    const cells = rows[i].split(' | ');
+    assert.equal(cells[0], `| ${p.clause} ${p.title}`);
+    assert.equal(cells[1], `<a id="rule-${r.id.toLowerCase()}"></a>${r.id}`);
+    assert.equal(cells[2], r.title);
+    assert.ok(cells[3].startsWith(`\`${r.from_stage}\``), rows[i]);
+  });
+});
+
+test('the quick start is two commands, and each one exists as an npm script', () => {
+  const commands = blockAfter(section('Quick start'), '```sh').split('\n').filter((l) => l.trim());
+  assert.deepEqual(commands, ['npm ci && npm start', 'npm test']);
+  for (const command of commands.flatMap((c) => c.split('&&').map((part) => part.trim()))) {
+    const [, verb, name] = /^npm (\S+)(?: (\S+))?/.exec(command) ?? [];
+    if (verb === 'ci') continue; // npm's own
+    const script = verb === 'run' ? name : verb;
+    assert.ok(scripts[script], `"${command}" needs an npm script "${script}"`);
+  }
+  assert.match(scripts.start, /check samples\/ --as-of 2026-11-01/, 'npm start must be deterministic: it checks samples/ with the date the README shows');
+});
+
+test('every `npm run` named in README.md and CONTRIBUTING.md exists', () => {
+  const text = readme + readFileSync(join(root, 'CONTRIBUTING.md'), 'utf8');
+  const named = [...new Set([...text.matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => m[1]))];
+  assert.ok(named.length > 0);
+  for (const name of named) assert.ok(scripts[name], `"npm run ${name}" is documented but package.json has no such script`);
+});
+
+test('the README keeps the sections other documents link to', () => {
+  for (const heading of ['Quick start', 'What you will see', 'The file format', 'Lifecycle stages', 'Coverage', 'Principles and rules', 'CLI', 'Pull-request review', 'Editor', 'Development', 'Licence']) section(heading);
+});
+
+/** What `rac check --format <format> --as-of 2026-11-01 <path>` prints, run in-process from the repository root. */
+function output(path: string, format: Format = 'text'): string {
+  const text = readFileSync(join(root, path), 'utf8');
+  const dir = dirname(join(root, path));
+  const analysis = analyze(text, { asOf: AS_OF, fileExists: (rel) => (existsSync(join(dir, rel)) ? 'exists' : 'missing') });
+  return formatters[format]([{ path, text, analysis }], { color: false, quiet: false, cwd: root });
+}
+
+for (const format of ['text', 'github'] as const) {
+  test(`the ${format} excerpt of the flawed sample is real output`, () => {
+    const path = 'samples/flawed.relationship.yaml';
+    const marker = format === 'text' ? `<!-- output: ${path} -->` : `<!-- output: ${format} ${path} -->`;
+    const actual = output(path, format).split('\n');
+    for (const line of blockAfter(readme, marker).split('\n')) assert.ok(actual.includes(line), `not in the ${format} output of ${path}:\n${line}`);
+  });
+}
+
+test('the minimal example prints exactly the output shown under it', () => {
+  const name = 'acme-bolt.relationship.yaml';
+  const text = `${blockAfter(readme, `<!-- example: ${name} -->`)}\n`;
+  // The README says docs/rmp.md sits beside the file.
+  const analysis = analyze(text, { asOf: AS_OF, fileExists: () => 'exists' });
+  assert.equal(formatters.text([{ path: name, text, analysis }], { color: false, quiet: false, cwd: root }), `${blockAfter(readme, `<!-- output: ${name} -->`)}\n`);
+});
+
+test('the documented coverage line of the early sample is real', () => {
+  const path = 'samples/research-collaboration.relationship.yaml';
+  const line = output(path).trim().split('\n').pop();
+  assert.equal(line, `${path}: ${blockAfter(section('Coverage'), '```text')}`);
+});

@@ -1,0 +1,71 @@
+// Rule states → principle statuses → the file's coverage: what counts, what is waived, what is not yet required.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeCoverage } from '../../server/src/core/coverage';
+import type { Catalog, PrincipleSpec } from '../../server/src/core/catalog';
+import type { Range, RuleResult, RuleState } from '../../server/src/core/types';
+
+const RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+
+function principle(id: string, clause: number): PrincipleSpec {
+  return { id, clause, title: id, summary: `${id} summary`, evidence: [] };
+}
+
+const catalog: Catalog = {
+  principles: [principle('alpha', 4), principle('beta', 5), principle('gamma', 6), principle('delta', 7), principle('eps', 8)],
+  rules: new Map(),
+};
+
+function result(principleId: string, id: string, state: RuleState): RuleResult {
+  return { id, title: id, principle: principleId, state, satisfied: state === 'met', fromStage: 'awareness', why: '', range: RANGE };
+}
+
+const results = [
+  result('alpha', 'AL1', 'met'), result('alpha', 'AL2', 'met'), result('alpha', 'AL3', 'not_yet_required'),
+  result('beta', 'BE1', 'met'), result('beta', 'BE2', 'unmet'), result('beta', 'BE3', 'waived'),
+  result('gamma', 'GA1', 'unmet'), result('gamma', 'GA2', 'unmet'),
+  result('delta', 'DE1', 'not_yet_required'), result('delta', 'DE2', 'not_yet_required'),
+  result('eps', 'EP1', 'waived'), result('eps', 'EP2', 'not_yet_required'),
+];
+
+const coverage = computeCoverage(catalog, results, 'working_together', '2026-06-01', (id) => (id === 'alpha' ? RANGE : undefined));
+const by = (id: string) => coverage.principles.find((p) => p.id === id)!;
+
+test('covered: every counted rule met; not-yet-required rules do not count', () => {
+  assert.deepEqual({ status: by('alpha').status, met: by('alpha').met, counted: by('alpha').counted, score: by('alpha').score }, { status: 'covered', met: 2, counted: 2, score: 1 });
+});
+
+test('partial: some counted rules met; a waived rule is excluded from met and counted', () => {
+  assert.deepEqual({ status: by('beta').status, met: by('beta').met, counted: by('beta').counted, score: by('beta').score }, { status: 'partial', met: 1, counted: 2, score: 0.5 });
+});
+
+test('missing: no counted rule met', () => {
+  assert.deepEqual({ status: by('gamma').status, met: by('gamma').met, counted: by('gamma').counted, score: by('gamma').score }, { status: 'missing', met: 0, counted: 2, score: 0 });
+});
+
+test('not_yet_required: no rule counts at this stage', () => {
+  assert.deepEqual({ status: by('delta').status, counted: by('delta').counted, score: by('delta').score }, { status: 'not_yet_required', counted: 0, score: 0 });
+});
+
+test('a principle whose only counting rule is waived is covered, with nothing counted', () => {
+  assert.deepEqual({ status: by('eps').status, met: by('eps').met, counted: by('eps').counted }, { status: 'covered', met: 0, counted: 0 });
+});
+
+test('file totals: covered of required of total, and how many are not yet required', () => {
+  assert.deepEqual(
+    { covered: coverage.covered, required: coverage.required, total: coverage.total, notYetRequired: coverage.notYetRequired, stage: coverage.stage, asOf: coverage.asOf },
+    { covered: 2, required: 4, total: 5, notYetRequired: 1, stage: 'working_together', asOf: '2026-06-01' },
+  );
+});
+
+test('each principle carries its own rules, in order, and its range when present', () => {
+  assert.deepEqual(by('beta').rules.map((r) => r.id), ['BE1', 'BE2', 'BE3']);
+  assert.deepEqual(by('alpha').range, RANGE);
+  assert.equal(by('beta').range, undefined);
+  assert.deepEqual(coverage.principles.map((p) => p.clause), [4, 5, 6, 7, 8]);
+});
+
+test('no results at all: nothing is required', () => {
+  const empty = computeCoverage(catalog, [], 'awareness', '2026-06-01', () => undefined);
+  assert.deepEqual({ covered: empty.covered, required: empty.required, notYetRequired: empty.notYetRequired }, { covered: 0, required: 0, notYetRequired: 5 });
+});

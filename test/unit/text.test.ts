@@ -1,0 +1,71 @@
+// LineIndex: offsets ↔ LSP positions (zero-based lines, UTF-16 columns) for every kind of line break.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { LineIndex } from '../../server/src/core/text';
+
+test('lines end at \\n, \\r\\n and a lone \\r', () => {
+  const lines = new LineIndex('a\nbb\r\nccc\rdddd');
+  assert.deepEqual(lines.starts, [0, 2, 6, 10]);
+  assert.equal(lines.lineCount, 4);
+  assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineText(l)), ['a', 'bb', 'ccc', 'dddd']);
+  assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineEnd(l)), [1, 4, 9, 14]);
+});
+
+test('a trailing line break opens an empty last line', () => {
+  const lines = new LineIndex('a\r\n');
+  assert.equal(lines.lineCount, 2);
+  assert.equal(lines.lineText(1), '');
+  assert.deepEqual(lines.positionAt(3), { line: 1, character: 0 });
+});
+
+test('the empty text has one empty line', () => {
+  const lines = new LineIndex('');
+  assert.equal(lines.lineCount, 1);
+  assert.deepEqual(lines.positionAt(0), { line: 0, character: 0 });
+  assert.equal(lines.offsetAt({ line: 0, character: 5 }), 0);
+  assert.deepEqual(lines.range(0, 0), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+});
+
+test('positionAt counts UTF-16 code units: an emoji is two', () => {
+  const text = 'title: "🚰💧 x"\nowner: p';
+  const lines = new LineIndex(text);
+  const x = text.indexOf('x');
+  assert.deepEqual(lines.positionAt(x), { line: 0, character: 13 });
+  assert.deepEqual(lines.positionAt(text.indexOf('owner')), { line: 1, character: 0 });
+  // The middle of a surrogate pair is a valid offset too; it round-trips like any other.
+  assert.equal(lines.offsetAt(lines.positionAt(9)), 9);
+});
+
+test('offsetAt and positionAt round-trip at every offset, whatever the line breaks', () => {
+  const text = 'schema_version: "1"\r\nmetadata:\r  id: 🚰\n\n  title: x\r\n';
+  const lines = new LineIndex(text);
+  for (let offset = 0; offset <= text.length; offset++) {
+    const position = lines.positionAt(offset);
+    const back = lines.offsetAt(position);
+    // An offset inside a \r\n pair maps to the end of its line's content; every other offset is exact.
+    const insideBreak = text[offset - 1] === '\r' && text[offset] === '\n';
+    assert.equal(back, insideBreak ? offset - 1 : offset, `offset ${offset}`);
+  }
+  for (let line = 0; line < lines.lineCount; line++) {
+    for (let character = 0; character <= lines.lineText(line).length; character++) {
+      assert.deepEqual(lines.positionAt(lines.offsetAt({ line, character })), { line, character });
+    }
+  }
+});
+
+test('out-of-range positions and offsets are clamped, never thrown', () => {
+  const text = 'ab\ncd';
+  const lines = new LineIndex(text);
+  assert.deepEqual(lines.positionAt(-5), { line: 0, character: 0 });
+  assert.deepEqual(lines.positionAt(99), { line: 1, character: 2 });
+  assert.equal(lines.offsetAt({ line: -1, character: 3 }), 0);
+  assert.equal(lines.offsetAt({ line: 7, character: 0 }), text.length);
+  assert.equal(lines.offsetAt({ line: 0, character: 99 }), 2, 'a column past the end stops before the line break');
+  assert.equal(lines.offsetAt({ line: 1, character: -4 }), 3);
+});
+
+test('range never ends before it starts', () => {
+  const lines = new LineIndex('abc\ndef');
+  assert.deepEqual(lines.range(5, 2), { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } });
+  assert.deepEqual(lines.range(1, 6), { start: { line: 0, character: 1 }, end: { line: 1, character: 2 } });
+});
