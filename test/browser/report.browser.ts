@@ -176,7 +176,7 @@ test('the webview: a rule click posts reveal, Fix posts quickFix, updates re-ren
     assert.equal(finding.range.start.line, rm2.range.start.line);
 
     await page.locator('li.rule[data-rule="RM2"] button[data-action="quickFix"]').click();
-    assert.deepEqual(await posted(page, 'quickFix'), { type: 'quickFix', uri: gaps.uri, rule: 'RM2', code: 'evidence.RM2', range: finding.range });
+    assert.deepEqual(await posted(page, 'quickFix'), { type: 'quickFix', uri: gaps.uri, rule: 'RM2', code: 'evidence.RM2', principle: 'relationship_management', range: finding.range });
 
     // Keyboard: the rule buttons are reachable and Enter activates them.
     await page.locator('li.rule[data-rule="RM3"] button[data-action="reveal"]').focus();

@@ -126,7 +126,7 @@ describe('markdown', () => {
   });
 
   test('partial and missing principles list their unmet rules', () => {
-    const text = VALID.replace('        owning_party: acme\n', '').replace('  next_review_due: 2025-12-01\n', '').replace(/  relationship_management:\n( {4}.*\n)*/, '');
+    const text = VALID.replace('        owning_party: acme\n', '').replace('  next_review_due: 2025-12-01\n', '').replace(/ {2}relationship_management:\n( {4}.*\n)*/, '');
     const dir = workspace({ 'a.relationship.yaml': text });
     const md = check('markdown', dir, 'a.relationship.yaml').stdout;
     assert.match(md, /^\| 13 \| Risk management \| ⚠️ partial \| \d\/\d \(\d+%\) \| RK2 every risk owned by a person and a party \|$/m);

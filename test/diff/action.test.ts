@@ -168,16 +168,19 @@ test('the action on a pull request with new errors: annotations, one summary, ou
   assert.ok(log.runs[0].results.length > 0);
 });
 
-test('the action passes with fail-on never and no comment, and fails on min-coverage', () => {
-  const pass = runAction({ paths: 'relationships', 'fail-on': 'never', comment: 'false' });
+test('the action passes with fail-on never and no comment, and fails on min-coverage and on coverage loss', () => {
+  // One file each keeps these runs short: evidence-added gains, evidence-removed loses trust (11 of 12).
+  const pass = runAction({ paths: 'relationships/evidence-added.relationship.yaml', comment: 'false' });
   assert.equal(pass.status, 0, pass.stderr + pass.stdout);
   assert.equal(pass.outputs['summary-file'], undefined);
-  assert.match(pass.stepSummary, /^### Relationship coverage:/);
-  const min = runAction({ paths: 'relationships', 'fail-on': 'never', 'min-coverage': '12', comment: 'false' });
+  assert.deepEqual([pass.outputs.covered, pass.outputs.total], ['12', '12']);
+  assert.match(pass.stepSummary, /^### Relationship coverage: 1 file changed · 2 principles gained/);
+  const removed = 'relationships/evidence-removed.relationship.yaml';
+  const min = runAction({ paths: removed, 'min-coverage': '12', comment: 'false' });
   assert.equal(min.status, 1);
   assert.match(min.stdout, /::error title=Relationship as Code::a file covers fewer than 12 principles/);
-  const loss = runAction({ paths: 'relationships', 'fail-on': 'never', 'fail-on-coverage-loss': 'true', comment: 'false' });
-  assert.equal(loss.status, 1, 'evidence-removed lost a principle');
+  assert.equal(runAction({ paths: removed, comment: 'false' }).status, 0, 'a lost principle alone passes by default');
+  assert.equal(runAction({ paths: removed, 'fail-on-coverage-loss': 'true', comment: 'false' }).status, 1);
 });
 
 test('the action fails clearly without dist/cli.js, without a base, or with an unknown base', () => {
@@ -196,7 +199,7 @@ test('the action fails clearly without dist/cli.js, without a base, or with an u
 
 test('input values are data, never shell code', () => {
   const marker = join(repo.home, 'pwned');
-  const r = runAction({ paths: `relationships\n$(touch ${marker})\n\`touch ${marker}\``, 'fail-on': 'never', comment: 'false', sarif: `x; touch ${marker}` });
+  const r = runAction({ paths: `relationships/evidence-added.relationship.yaml\n$(touch ${marker})\n\`touch ${marker}\``, comment: 'false', sarif: `x; touch ${marker}` });
   assert.ok(!existsSync(marker), 'an input ran as a command');
   assert.equal(r.status, 2, 'the odd paths are reported as missing, not run');
 });

@@ -11,6 +11,14 @@ import { AS_OF, buildScenario, normalise } from './scenario';
 const repo = buildScenario();
 after(() => repo.dispose());
 
+// The scenario's runs, by arguments: each test reads the run it needs, and a run is made once.
+const runs = new Map<string, ReturnType<typeof repo.rac>>();
+function rac(args: string[], cwd?: string) {
+  const key = JSON.stringify([args, cwd]);
+  if (!runs.has(key)) runs.set(key, repo.rac(args, cwd ? { cwd } : {}));
+  return runs.get(key)!;
+}
+
 function golden(name: string, actual: string): void {
   const path = join(EXPECTED, name);
   if (process.env.UPDATE_GOLDEN === '1') {
@@ -24,7 +32,7 @@ function golden(name: string, actual: string): void {
 
 for (const format of ['markdown', 'json', 'github'] as const) {
   test(`rac diff --format ${format} matches expected/scenario.${format === 'markdown' ? 'md' : format === 'json' ? 'json' : 'github.txt'}`, () => {
-    const r = repo.rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', format, 'relationships']);
+    const r = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', format, 'relationships']);
     assert.equal(r.stderr, '');
     assert.equal(r.status, 1, 'two new errors with the default --fail-on error');
     golden(`scenario.${format === 'markdown' ? 'md' : format === 'json' ? 'json' : 'github.txt'}`, normalise(r.stdout, repo));
@@ -32,7 +40,7 @@ for (const format of ['markdown', 'json', 'github'] as const) {
 }
 
 test('the scenario reports each kind of change as the issue lists them', () => {
-  const r = repo.rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json', 'relationships']);
+  const r = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json', 'relationships']);
   const report = JSON.parse(r.stdout) as { totals: Record<string, number>; files: { path: string; oldPath?: string; kind: string; gained: string[]; lost: string[]; newFindings: { code: string; line: number }[]; fixedFindings: { code: string }[] }[] };
   const byPath = new Map(report.files.map((f) => [f.path, f]));
   assert.deepEqual([...byPath.keys()].sort(), [
@@ -67,18 +75,18 @@ test('the scenario reports each kind of change as the issue lists them', () => {
 });
 
 test('without paths, the whole repository below the working folder is compared', () => {
-  const r = repo.rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json']);
+  const r = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json']);
   const report = JSON.parse(r.stdout) as { files: { path: string }[] };
   assert.ok(report.files.some((f) => f.path === 'elsewhere/outside.relationship.yaml'));
   assert.equal(report.files.length, 7);
 });
 
 test('paths are shown relative to the working folder, links and annotations relative to the repository', () => {
-  const r = repo.rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json', '.'], { cwd: join(repo.dir, 'relationships') });
+  const r = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'json', '.'], join(repo.dir, 'relationships'));
   assert.equal(r.status, 1, r.stderr);
   const report = JSON.parse(r.stdout) as { files: { path: string; repoPath: string }[] };
   const f = report.files.find((x) => x.repoPath === 'relationships/new-error.relationship.yaml');
   assert.equal(f?.path, 'new-error.relationship.yaml');
-  const gh = repo.rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'github', '.'], { cwd: join(repo.dir, 'relationships') });
+  const gh = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'github', '.'], join(repo.dir, 'relationships'));
   assert.match(gh.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=224,/m);
 });

@@ -72,6 +72,10 @@ export interface StartOptions {
   files?: Record<string, string>;
   /** Overrides of the client capabilities this client announces. */
   capabilities?: ClientCapabilities;
+  /** Another server to drive (the bench runs yaml-language-server): the command and its arguments. */
+  command?: string[];
+  /** Settings of other sections, answered to workspace/configuration (yaml-language-server reads "yaml"). */
+  sections?: Record<string, unknown>;
 }
 
 export class LspClient {
@@ -86,6 +90,7 @@ export class LspClient {
     private readonly child: ChildProcessWithoutNullStreams,
     readonly connection: MessageConnection,
     public settings: Record<string, unknown> | undefined,
+    private readonly sections: Record<string, unknown> = {},
   ) {
     child.stderr.on('data', (chunk: Buffer) => (this.stderrText += chunk.toString('utf8')));
     child.on('exit', () => {
@@ -95,7 +100,7 @@ export class LspClient {
     connection.onNotification((method, params) => this.record(method, params));
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.record('workspace/configuration', params);
-      return params.items.map((item) => (item.section === 'relationship' ? this.settings ?? null : null));
+      return params.items.map((item) => (item.section === 'relationship' ? this.settings ?? null : this.sections[item.section ?? ''] ?? null));
     });
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
@@ -111,12 +116,13 @@ export class LspClient {
       writeFileSync(join(workspace, name), text);
     }
     const server = serverPath();
-    if (!existsSync(server)) throw new Error(`${server} does not exist: build it first with "node esbuild.mjs"`);
-    const child = spawn(process.execPath, [server, '--stdio'], { stdio: 'pipe' });
+    if (!options.command && !existsSync(server)) throw new Error(`${server} does not exist: build it first with "node esbuild.mjs"`);
+    const [command, ...args] = options.command ?? [process.execPath, server, '--stdio'];
+    const child = spawn(command, args, { stdio: 'pipe' });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const client = new LspClient(workspace, child, connection, options.settings);
+    const client = new LspClient(workspace, child, connection, options.settings, options.sections);
     connection.listen();
-    const supportsConfiguration = options.settings !== undefined;
+    const supportsConfiguration = options.settings !== undefined || options.sections !== undefined;
     const capabilities: ClientCapabilities = {
       workspace: { configuration: supportsConfiguration, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
       textDocument: {

@@ -1,7 +1,8 @@
-// The webview ↔ extension messages: what each side accepts from the other.
+// The webview ↔ extension messages (what each side accepts from the other) and the Fix button's choice of action.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isExtensionMessage, isWebviewMessage, parseRange, previewStateUri } from '../../client/src/preview/messages';
+import { pickQuickFix } from '../../client/src/preview/quick-fix-pick';
 
 const range = { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } };
 
@@ -37,4 +38,21 @@ test('a restored panel finds its document in the saved state', () => {
   assert.equal(previewStateUri({ portfolio: true }), undefined);
   assert.equal(previewStateUri(undefined), undefined);
   assert.equal(previewStateUri({ uri: 7 }), undefined);
+});
+
+test('the Fix button picks the preferred fix for its rule, never a waiver, never another rule\'s fix', () => {
+  const add = { title: 'Add a relationship_managers entry with placeholders for CL2 a relationship manager for every party', isPreferred: true };
+  const waive = { title: 'Waive CL2 until 2026-05-01 (approved by p-ceo-nw; give the reason)' };
+  const other = { title: 'Add "last_held" with placeholders for CL3 executive reviews held on cadence', isPreferred: true };
+  const section = { title: 'Add the "trust_and_mutual_benefit" section with placeholders', isPreferred: true };
+  const otherSection = { title: 'Add the "value_creation" section with placeholders', isPreferred: true };
+  assert.equal(pickQuickFix([waive, other, add], { code: 'evidence.CL2', rule: 'CL2' }), add);
+  assert.equal(pickQuickFix([waive], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
+  assert.equal(pickQuickFix([other], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
+  assert.equal(pickQuickFix([{ title: 'Add X for CL22' }], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
+  assert.equal(pickQuickFix([otherSection, section], { code: 'evidence.missing-principle', rule: 'TM1', principle: 'trust_and_mutual_benefit' }), section);
+  // When the editor does report the diagnostics an action fixes, they decide.
+  const tagged = { title: 'Something', diagnostics: [{ code: 'evidence.CL2' }] };
+  const taggedOther = { title: 'Fix CL2 too', isPreferred: true, diagnostics: [{ code: { value: 'schema.required' } }] };
+  assert.equal(pickQuickFix([taggedOther, tagged], { code: 'evidence.CL2', rule: 'CL2' }), tagged);
 });

@@ -2,6 +2,7 @@
 // quick fix the language server offers for a finding (the same one the light bulb shows).
 import * as vscode from 'vscode';
 import type { Range } from '../../../server/src/core/types';
+import { pickQuickFix, type FixTarget } from './quick-fix-pick';
 
 function toRange(document: vscode.TextDocument, r: Range): vscode.Range {
   return document.validateRange(new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character));
@@ -17,23 +18,17 @@ export async function revealInEditor(uri: vscode.Uri, range: Range): Promise<vsc
   return editor;
 }
 
-function diagnosticCode(d: vscode.Diagnostic): string | undefined {
-  const code = d.code;
-  if (code === undefined) return undefined;
-  return typeof code === 'object' ? String(code.value) : String(code);
-}
-
-/** Applies the preferred (else the first) quick fix for the diagnostic with this code at this range. */
-export async function applyQuickFix(uri: vscode.Uri, range: Range, code: string, rule: string): Promise<boolean> {
+/** Applies the quick fix the server offers for this rule's finding at this range (see pickQuickFix). */
+export async function applyQuickFix(uri: vscode.Uri, range: Range, target: FixTarget): Promise<boolean> {
   const editor = await revealInEditor(uri, range);
-  const target = toRange(editor.document, range);
+  const at = toRange(editor.document, range);
   const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[] | undefined>(
-    'vscode.executeCodeActionProvider', uri, target, vscode.CodeActionKind.QuickFix.value, 10) ?? [];
-  const fixes = actions.filter((a): a is vscode.CodeAction => 'title' in a && !('command' in a && typeof a.command === 'string'))
-    .filter((a) => a.diagnostics?.some((d) => diagnosticCode(d) === code));
-  const chosen = fixes.find((a) => a.isPreferred) ?? fixes[0];
+    'vscode.executeCodeActionProvider', uri, at, vscode.CodeActionKind.QuickFix.value, 10) ?? [];
+  // A Command has a string `command`; a CodeAction has an optional Command object there.
+  const codeActions = actions.filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
+  const chosen = pickQuickFix(codeActions, target);
   if (!chosen) {
-    void vscode.window.showInformationMessage(`No quick fix is available for ${rule} here; the editor shows where it applies.`);
+    void vscode.window.showInformationMessage(`${target.rule} has no automatic fix: the editor shows where it applies (the light bulb can still add a waiver).`);
     return false;
   }
   if (chosen.edit && !(await vscode.workspace.applyEdit(chosen.edit))) return false;

@@ -7,7 +7,7 @@ import type { ReportModel } from '../../../server/src/report/model';
 export type WebviewMessage =
   | { type: 'ready' }
   | { type: 'reveal'; uri: string; range: Range }
-  | { type: 'quickFix'; uri: string; rule: string; code: string; range: Range }
+  | { type: 'quickFix'; uri: string; rule: string; code: string; principle?: string; range: Range }
   | { type: 'openPreview'; uri: string; principleId?: string }
   | { type: 'refresh' };
 
@@ -43,7 +43,8 @@ export function isWebviewMessage(value: unknown): value is WebviewMessage {
     case 'reveal':
       return typeof value.uri === 'string' && isRange(value.range);
     case 'quickFix':
-      return typeof value.uri === 'string' && typeof value.rule === 'string' && typeof value.code === 'string' && isRange(value.range);
+      return typeof value.uri === 'string' && typeof value.rule === 'string' && typeof value.code === 'string' && isRange(value.range)
+        && (value.principle === undefined || typeof value.principle === 'string');
     case 'openPreview':
       return typeof value.uri === 'string' && (value.principleId === undefined || typeof value.principleId === 'string');
     default:

@@ -91,7 +91,7 @@ export class PreviewManager implements vscode.Disposable {
           await revealInEditor(preview.uri, message.range);
           break;
         case 'quickFix':
-          await applyQuickFix(preview.uri, message.range, message.code, message.rule);
+          await applyQuickFix(preview.uri, message.range, { code: message.code, rule: message.rule, principle: message.principle });
           break;
         case 'refresh':
           preview.update(0);

@@ -93,7 +93,10 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const problem of problems) io.stderr(`rac check: ${problem}\n`);
   for (const file of files) if (file.error) io.stderr(`rac check: ${file.path}: ${file.error}\n`);
 
-  if (files.length) io.stdout(formatters[options.format](files, { color: options.color, quiet: options.quiet, cwd: io.cwd }));
+  // Machine formats always print a document, so a script reading them gets valid JSON even when nothing was checked.
+  if (files.length || options.format === 'json' || options.format === 'sarif') {
+    io.stdout(formatters[options.format](files, { color: options.color, quiet: options.quiet, cwd: io.cwd }));
+  }
 
   const below = options.minCoverage === undefined ? [] : files.filter((f) => f.analysis && f.analysis.coverage.covered < options.minCoverage!);
   for (const f of below) {

@@ -19,7 +19,8 @@ export const DIFF_USAGE = `usage: rac diff --base <git-ref> [options] [paths…]
 Compares the relationship files (*.relationship.yaml|yml) that changed between a git commit and the working
 tree: coverage before and after, principles gained and lost, rules that became met or unmet, new and fixed
 findings (matched by code and message, not by line). Paths (default: the current folder) limit the files
-compared; write -- before a path that starts with "-".
+compared; write -- before a path that starts with "-". Evidence links are checked inside the repository,
+on each side in its own tree.
 
   --base <ref>              the commit to compare with (branch, tag or sha), e.g. origin/main
   --as-of <YYYY-MM-DD>      analyse both sides for this day (default: today, UTC)

@@ -6,13 +6,13 @@
 import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { analyze, type FileCheck } from '../core/index';
+import { RELATIONSHIP_FILE } from '../node/files';
+import { DIFF_USAGE, parseDiffArgs, type DiffOptions } from './diff-args';
 import { buildReport, compareFile, type DiffReport, type FileDiff } from './diff-compare';
-import { GitError, openRepository, repoRelative, type ChangedPath, type Repository } from './diff-git';
-import { annotated, formatDiffGithub, type FailOn } from './diff-github';
+import { GitError, openRepository, repoRelative, type Repository } from './diff-git';
+import { annotated, formatDiffGithub } from './diff-github';
 import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
-import { parseDiffArgs, DIFF_USAGE, type DiffOptions } from './diff-args';
-import { RELATIONSHIP_FILE } from '../node/files';
 import type { CliIo } from './io';
 import { readText } from './load-files';
 
@@ -57,7 +57,7 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
 
 export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn' | 'failOnCoverageLoss'>): number {
   if (report.unreadable.length) return 2;
-  const failing = options.failOn !== 'never' && report.files.some((f) => f.newFindings.some((x) => annotated(x.severity, options.failOn as FailOn)));
+  const failing = options.failOn !== 'never' && report.files.some((f) => f.newFindings.some((x) => annotated(x.severity, options.failOn)));
   const lost = options.failOnCoverageLoss && report.totals.filesWithLoss > 0;
   return failing || lost ? 1 : 0;
 }
@@ -91,20 +91,16 @@ function collect(options: DiffOptions, io: CliIo): DiffReport {
     const headFile = `${top}${sep}${c.path.split('/').join(sep)}`;
     const baseSide = basePath === undefined ? undefined : baseText(io, repo, commit, basePath);
     const headSide = c.kind === 'deleted' ? undefined : readText(headFile, io);
-    const problem = [baseSide, headSide].find((t) => t !== undefined && typeof t !== 'string');
-    if (problem !== undefined && typeof problem !== 'string') {
-      unreadable.push({ path, error: problem.error });
+    const error = [baseSide, headSide].map((t) => (typeof t === 'object' ? t.error : undefined)).find((e) => e !== undefined);
+    if (error !== undefined) {
+      unreadable.push({ path, error });
       continue;
     }
     const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, inBase) }) : undefined;
     const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, top) }) : undefined;
-    files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(oldPath(c) !== undefined ? { oldPath: oldPath(c) } : {}), before, after }));
+    files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
-}
-
-function oldPath(c: ChangedPath): string | undefined {
-  return c.kind === 'renamed' ? c.oldPath : undefined;
 }
 
 /**

@@ -32,8 +32,8 @@ export function findingLines(path: string, f: Finding, lineText: (line: number) 
   if (full === undefined) return [head];
   const stopAt = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(full.length, start.character + 1);
   // A very long line (minified or hostile input) is shown as a window around the finding.
-  const from = full.length > MAX_SHOWN ? Math.max(0, Math.min(start.character - 40, full.length - MAX_SHOWN)) : 0;
-  const to = Math.min(full.length, from + MAX_SHOWN);
+  const from = full.length > MAX_LINE ? Math.max(0, Math.min(start.character - 40, full.length - WINDOW)) : 0;
+  const to = full.length > MAX_LINE ? Math.min(full.length, from + WINDOW) : full.length;
   const lead = from > 0 ? '…' : '';
   const source = lead + printable(full.slice(from, to)) + (to < full.length ? '…' : '');
   const column = start.character - from + lead.length;
@@ -45,10 +45,12 @@ export function findingLines(path: string, f: Finding, lineText: (line: number) 
   return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`];
 }
 
-const MAX_SHOWN = 160;
+const MAX_LINE = 1000;
+const WINDOW = 200;
 
 /** Control characters from a document would drive the terminal (escape sequences): each shows as one U+FFFD. */
 function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\ufffd');
 }
 

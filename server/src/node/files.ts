@@ -13,29 +13,25 @@ function skipped(name: string): boolean {
 
 /**
  * The `fileExists` for one document: a link resolves against the document's folder and must stay inside the
- * workspace root. A link that leaves it lexically is refused before the file system is asked anything; one that
- * leaves it through a symbolic link is refused too (the existing part of the path is resolved with realpath),
- * and its target is never opened.
+ * workspace root. A link that leaves it by its path is refused before the file system is asked about it; one
+ * that leaves it through a symbolic link is refused too (the existing part of the path is resolved with
+ * realpath). No file is ever opened or read.
  */
 export function fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck {
   const root = resolve(workspaceRoot);
   const folder = dirname(resolve(documentPath));
-  let realRoot: string | undefined;
+  // Resolved once, here: the editor may name the document by its real path and the root through a link, or
+  // the other way round. The link's own target is not touched before it is known to stay inside.
+  const realRoot = realOrSelf(root);
+  const realFolder = realOrSelf(folder);
   return (link) => {
     if (link.includes('\0')) return 'missing';
     const target = resolve(folder, link);
-    if (!inside(root, target)) return 'outside';
-    realRoot ??= realOrSelf(root);
+    if (!inside(root, target) && !inside(realRoot, resolve(realFolder, link))) return 'outside';
     const real = realPrefix(target);
     if (!real) return 'missing';
     if (!inside(realRoot, real.path)) return 'outside';
-    if (!real.complete) return 'missing';
-    try {
-      statSync(target);
-      return 'exists';
-    } catch {
-      return 'missing';
-    }
+    return real.complete ? 'exists' : 'missing';
   };
 }
 

@@ -111,7 +111,7 @@ function rule(ctx: Ctx, p: PrincipleCoverage, r: RuleResult): string {
   const finding = ruleFinding(ctx.model, p.id, r);
   const head = revealable(ctx.mode, `${icon(stateIcon[r.state], stateLabel[r.state])}<code>${esc(r.id)}</code> ${esc(r.title)}`, finding?.range ?? r.range, `${r.id} ${r.title}`, ctx.model.uri);
   const fix = ctx.mode === 'webview' && r.state === 'unmet' && finding
-    ? `<button type="button" class="fix"${attrs({ 'data-action': 'quickFix', 'data-rule': r.id, 'data-code': finding.code, 'data-range': rangeData(finding.range), 'data-uri': ctx.model.uri, 'aria-label': `Fix ${r.id}: ${r.title}` })}>Fix</button>`
+    ? `<button type="button" class="fix"${attrs({ 'data-action': 'quickFix', 'data-rule': r.id, 'data-code': finding.code, 'data-principle': p.id, 'data-range': rangeData(finding.range), 'data-uri': ctx.model.uri, 'aria-label': `Fix ${r.id}: ${r.title}` })}>Fix</button>`
     : '';
   let notes = '';
   if (r.state === 'unmet') {

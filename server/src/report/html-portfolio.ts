@@ -49,6 +49,6 @@ export function renderPortfolio(models: ReportModel[], mode: Mode, withFiles: bo
   return '<section class="portfolio" aria-labelledby="portfolio-title">'
     + `<h1 id="portfolio-title">Relationship portfolio</h1>`
     + `<p class="headline"><strong>${models.length} relationship file${models.length === 1 ? '' : 's'}, ${covered} fully covered</strong></p>${toolbar}`
-    + `<table class="portfolio-table"><caption class="sr-only">Principle coverage per relationship file</caption><thead>${head}</thead><tbody>${rows}</tbody></table>`
+    + `<div class="table-wrap"><table class="portfolio-table"><caption class="sr-only">Principle coverage per relationship file</caption><thead>${head}</thead><tbody>${rows}</tbody></table></div>`
     + '</section>';
 }

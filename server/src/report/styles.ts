@@ -149,6 +149,7 @@ table{border-collapse:collapse}
 .finding .where{font-variant-numeric:tabular-nums;color:var(--muted);margin-right:6px}
 .finding .code{color:var(--muted);margin-left:6px}
 .empty{color:var(--muted);font-style:italic}
+.table-wrap{overflow-x:auto}
 .portfolio-table{width:100%;font-size:.88em}
 .portfolio-table th,.portfolio-table td{padding:4px 6px;border-bottom:1px solid var(--border);text-align:center}
 .portfolio-table th[scope="row"],.portfolio-table .file-col{text-align:left}

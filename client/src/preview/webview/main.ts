@@ -44,7 +44,7 @@ document.addEventListener('click', (event) => {
     }
     case 'quickFix': {
       const range = parseRange(data.range);
-      if (range && data.rule && data.code) post({ type: 'quickFix', uri, rule: data.rule, code: data.code, range });
+      if (range && data.rule && data.code) post({ type: 'quickFix', uri, rule: data.rule, code: data.code, principle: data.principle, range });
       break;
     }
     case 'openPreview':

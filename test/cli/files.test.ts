@@ -1,0 +1,93 @@
+// node/files.ts: the evidence-link check (containment in the workspace, symbolic links) and the folder walk.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileExistsFor, findRelationshipFiles } from '../../server/src/node/files';
+
+function tree(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rac-files-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+describe('fileExistsFor', () => {
+  test('resolves links against the document folder, inside the workspace', () => {
+    const root = tree({ 'ws/rel/a.relationship.yaml': '', 'ws/rel/docs/plan.pdf': '', 'ws/shared/nda.pdf': '', 'secret.pdf': '' });
+    const check = fileExistsFor(join(root, 'ws', 'rel', 'a.relationship.yaml'), join(root, 'ws'));
+    assert.equal(check('docs/plan.pdf'), 'exists');
+    assert.equal(check('./docs/../docs/plan.pdf'), 'exists');
+    assert.equal(check('docs/missing.pdf'), 'missing');
+    assert.equal(check('../shared/nda.pdf'), 'exists');
+    assert.equal(check('../../secret.pdf'), 'outside');
+    assert.equal(check('docs/../../../secret.pdf'), 'outside');
+    assert.equal(check('nul\0.pdf'), 'missing');
+  });
+
+  test('a symbolic link out of the workspace is outside, also when its target does not exist', () => {
+    const root = tree({ 'ws/a.relationship.yaml': '', 'outside/x.pdf': '' });
+    symlinkSync(join(root, 'outside'), join(root, 'ws', 'linked'));
+    symlinkSync(join(root, 'outside', 'x.pdf'), join(root, 'ws', 'x.pdf'));
+    const check = fileExistsFor(join(root, 'ws', 'a.relationship.yaml'), join(root, 'ws'));
+    assert.equal(check('linked/x.pdf'), 'outside');
+    assert.equal(check('linked/nothing.pdf'), 'outside');
+    assert.equal(check('x.pdf'), 'outside');
+  });
+
+  test('a workspace reached through a symbolic link still contains its own files', () => {
+    const root = tree({ 'real/a.relationship.yaml': '', 'real/docs/p.pdf': '' });
+    symlinkSync(join(root, 'real'), join(root, 'alias'));
+    assert.equal(fileExistsFor(join(root, 'alias', 'a.relationship.yaml'), join(root, 'alias'))('docs/p.pdf'), 'exists');
+    // The editor may name the document by its real path and the workspace by the link, or the other way round.
+    assert.equal(fileExistsFor(join(root, 'real', 'a.relationship.yaml'), join(root, 'alias'))('docs/p.pdf'), 'exists');
+    assert.equal(fileExistsFor(join(root, 'alias', 'a.relationship.yaml'), join(root, 'real'))('docs/p.pdf'), 'exists');
+    assert.equal(fileExistsFor(join(root, 'real', 'a.relationship.yaml'), join(root, 'alias'))('../x.pdf'), 'outside');
+  });
+
+  test('a link that leaves the workspace by its path is refused without touching the file system', (t) => {
+    const root = tree({ 'ws/a.relationship.yaml': '' });
+    // Made before the spies: it resolves the workspace root once, up front.
+    const check = fileExistsFor(join(root, 'ws', 'a.relationship.yaml'), join(root, 'ws'));
+    const touched: string[] = [];
+    // The adapter calls these through the module object (a bundle keeps "require('node:fs').statSync"), so
+    // spying on the module sees every access.
+    for (const name of ['statSync', 'lstatSync', 'realpathSync', 'existsSync', 'readFileSync', 'openSync', 'accessSync'] as const) {
+      const original = fs[name] as (...args: unknown[]) => unknown;
+      t.mock.method(fs, name, (...args: unknown[]) => {
+        touched.push(String(args[0]));
+        return original(...args);
+      });
+    }
+    assert.equal(check('../outside.pdf'), 'outside');
+    assert.equal(check('../../../../../../etc/passwd'), 'outside');
+    assert.deepEqual(touched, []);
+    // The spy does see the file system when a link stays inside.
+    assert.equal(check('a.relationship.yaml'), 'exists');
+    assert.ok(touched.length > 0);
+  });
+});
+
+describe('findRelationshipFiles', () => {
+  test('finds both extensions, sorted, skipping node_modules, dot-folders and folder links', () => {
+    const root = tree({
+      'b.relationship.yaml': '', 'a/c.relationship.yml': '', 'a/x.yaml': '', 'a/b/d.relationship.yaml': '',
+      'node_modules/m.relationship.yaml': '', '.git/g.relationship.yaml': '', '.vscode/v.relationship.yaml': '',
+      'a/.hidden/h.relationship.yaml': '', 'elsewhere/e.relationship.yaml': '',
+    });
+    symlinkSync(join(root, 'elsewhere'), join(root, 'a', 'loop'));
+    symlinkSync(root, join(root, 'a', 'b', 'up'));
+    symlinkSync(join(root, 'elsewhere', 'e.relationship.yaml'), join(root, 'a', 'linked.relationship.yaml'));
+    const found = findRelationshipFiles(join(root, 'a')).map((p) => p.slice(root.length + 1).split('\\').join('/'));
+    assert.deepEqual(found, ['a/b/d.relationship.yaml', 'a/c.relationship.yml', 'a/linked.relationship.yaml']);
+  });
+
+  test('a folder that cannot be read gives no files instead of an error', () => {
+    assert.deepEqual(findRelationshipFiles(join(tmpdir(), 'rac-no-such-folder-here')), []);
+  });
+});

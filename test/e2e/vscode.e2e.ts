@@ -1,0 +1,250 @@
+/// <reference lib="dom" />
+// The packaged extension in a real VS Code (code-server 4.139 = VS Code 1.139 for the browser), driven through
+// Chromium the way a user works: open the flawed sample, read the Problems panel and the status bar, complete a
+// key, hover a principle, apply a quick fix, open the coverage preview and watch it follow an edit, read the
+// language status. What the editor must show is computed by `rac check --format json` on the same files, so
+// the test checks the editor against the CLI rather than against numbers copied here.
+//
+// Run by `npm run test:e2e` (test/e2e/run.mjs), which builds the .vsix first; needs scripts/e2e-setup.sh.
+// A screenshot of each step goes to test-results/e2e/ (`<n>-<step>.png`, `-FAILED` when the step failed).
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { findTools, startCodeServer, type CodeServer } from './code-server';
+import { see, until, WAIT_MS, Workbench } from './workbench';
+
+const ROOT = process.cwd();
+const OUT = join(ROOT, 'test-results', 'e2e');
+const AS_OF = '2026-11-01';
+const FLAWED = 'flawed.relationship.yaml';
+const CLEAN = 'outsourcing-partnership.relationship.yaml';
+const STEP_MS = 120_000;
+
+interface Finding { code: string; severity: string; message: string; line: number; column: number }
+interface Coverage { covered: number; required: number; total: number; principles: { id: string; clause: number; title: string; status: string; rules: { state: string }[] }[] }
+interface Checked { findings: Finding[]; coverage: Coverage }
+
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let wb: Workbench;
+
+/** What the CLI reports for a file of the workspace: the editor must show the same. */
+function check(name: string): Checked {
+  const run = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', '--format', 'json', '--as-of', AS_OF, join(server!.folder, name)], { encoding: 'utf8', timeout: 30_000 });
+  assert.ok(run.stdout, `rac check ${name} printed nothing: ${run.stderr}`);
+  const file = (JSON.parse(run.stdout) as { files: Checked[] }).files[0];
+  return file;
+}
+
+function counts(findings: Finding[]): { errors: number; warnings: number; infos: number } {
+  const n = (severity: string): number => findings.filter((f) => f.severity === severity).length;
+  return { errors: n('error'), warnings: n('warning'), infos: n('information') };
+}
+
+/** The 1-based line of the first line of the workspace file that matches. */
+function lineOf(name: string, pattern: RegExp): number {
+  const index = readFileSync(join(server!.folder, name), 'utf8').split('\n').findIndex((l) => pattern.test(l));
+  assert.ok(index >= 0, `${name} has no line matching ${pattern}`);
+  return index + 1;
+}
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: join(OUT, `${name}.png`) }).catch(() => undefined);
+}
+
+/** One step of the scenario: its failure names the step and leaves a screenshot of what the user saw. */
+function step(n: number, slug: string, title: string, body: (shoot: (suffix?: string) => Promise<void>) => Promise<void>): void {
+  test(`${n}. ${title}`, { timeout: STEP_MS }, async () => {
+    assert.ok(server && browser, 'VS Code did not start (see the error above)');
+    const name = `${n}-${slug}`;
+    try {
+      await body((suffix) => shot(suffix ? `${name}-${suffix}` : name));
+    } catch (error) {
+      await shot(`${name}-FAILED`);
+      throw new Error(`step ${n} (${title}) failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  });
+}
+
+async function stopAll(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await server?.stop();
+  server = undefined;
+  if (process.env.RAC_E2E_PIDFILE) rmSync(process.env.RAC_E2E_PIDFILE, { force: true });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`e2e: ${signal}: stopping VS Code`);
+    void stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+before(async () => {
+  const tools = findTools(ROOT);
+  assert.ok(typeof tools !== 'string', tools as string);
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const vsix = join(ROOT, `relationship-as-code-${version}.vsix`);
+  assert.ok(existsSync(vsix), `${vsix} is missing: run "npm run package" (npm run test:e2e does)`);
+  assert.ok(existsSync('/usr/bin/chromium'), 'needs /usr/bin/chromium: run scripts/e2e-setup.sh');
+  mkdirSync(OUT, { recursive: true });
+  for (const old of readdirSync(OUT)) if (old.endsWith('.png')) rmSync(join(OUT, old));
+
+  server = await startCodeServer({
+    tools,
+    vsix,
+    files: [
+      { from: join(ROOT, 'samples', FLAWED), to: FLAWED },
+      { from: join(ROOT, 'samples', CLEAN), to: CLEAN },
+      // The evidence files both samples link to.
+      { from: join(ROOT, 'samples', 'docs'), to: 'docs' },
+    ],
+    settings: { 'relationship.asOf': AS_OF },
+    log: join(OUT, 'code-server.log'),
+    // test/e2e/run.mjs reaps the server from this file if this process is killed before it can stop it.
+    onStarted: (pgid) => process.env.RAC_E2E_PIDFILE && writeFileSync(process.env.RAC_E2E_PIDFILE, String(pgid)),
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    timeout: 60_000,
+  });
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  wb = new Workbench(page);
+  await wb.open(server.folderUrl, FLAWED);
+});
+
+after(stopAll);
+
+step(1, 'diagnostics', 'opening the flawed sample shows its findings in the Problems panel and their counts in the status bar', async (shoot) => {
+  const expected = check(FLAWED);
+  assert.ok(expected.findings.some((f) => f.severity === 'error'), 'the flawed sample has no errors: the test needs some');
+  await wb.openFile(FLAWED);
+  await wb.waitForProblemCounts(counts(expected.findings), `the findings of ${FLAWED}`);
+  // The status bar item opens the Problems panel; maximised, it shows every finding at once.
+  await page.locator('[id="status.problems"]').click();
+  await see(page.locator('.markers-panel'), 'the Problems panel');
+  await wb.command('View: Toggle Maximized Panel');
+  for (const f of expected.findings) {
+    await see(wb.problems.filter({ hasText: f.message }).filter({ hasText: `[Ln ${f.line}, Col ${f.column}]` }),
+      `the ${f.severity} "${f.message}" at ${f.line}:${f.column} in the Problems panel`);
+  }
+  await shoot();
+  await wb.command('View: Toggle Maximized Panel');
+});
+
+step(2, 'completion', 'typing a new key in a principle section opens a completion list with the schema\'s keys', async (shoot) => {
+  // A new line in exit_strategy, which lacks service_continuity (rule EX6).
+  const section = lineOf(FLAWED, /^ {2}exit_strategy:/);
+  await wb.openFile(FLAWED);
+  await wb.goTo(section + 1);
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('se');
+  const suggest = page.locator('.editor-widget.suggest-widget.visible');
+  await see(suggest.locator('.monaco-list-row', { hasText: 'service_continuity' }), 'the completion "service_continuity" for the key being typed');
+  await shoot();
+  // Accepting it writes the key from the schema into the file.
+  await page.keyboard.press('Enter');
+  await see(wb.line(/^\s+service_continuity:/), 'the accepted key "service_continuity:" in the editor');
+  await wb.command('File: Revert File');
+  await wb.waitForProblemCounts(counts(check(FLAWED).findings), 'the findings after reverting the completion');
+});
+
+step(3, 'hover', 'hovering a principle key shows its summary and score', async (shoot) => {
+  const expected = check(FLAWED).coverage.principles.find((p) => p.id === 'risk_management');
+  assert.ok(expected, 'rac check reports no risk_management principle');
+  const catalog = parse(readFileSync(join(ROOT, 'schemas', 'principles.yaml'), 'utf8')) as { principles: { id: string; summary: string }[] };
+  const summary = catalog.principles.find((p) => p.id === 'risk_management')?.summary;
+  assert.ok(summary, 'schemas/principles.yaml has no summary for risk_management');
+  const met = expected.rules.filter((r) => r.state === 'met').length;
+  const counted = met + expected.rules.filter((r) => r.state === 'unmet').length;
+
+  await wb.openFile(FLAWED);
+  await wb.goTo(lineOf(FLAWED, /^ {2}risk_management:/));
+  const key = wb.line(/^\s+risk_management:/).locator('span', { hasText: /^risk_management$/ });
+  await see(key, 'the risk_management key in the editor');
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  // A hover shows after the pointer rests; moving over the key again retries a hover that a repaint closed.
+  await until('the hover of risk_management', async () => {
+    await key.first().hover();
+    return (await hover.filter({ hasText: `${expected.clause} · ${expected.title}` }).isVisible()) ? true : undefined;
+  });
+  await see(hover.filter({ hasText: summary.trim() }), 'the principle summary in the hover');
+  await see(hover.filter({ hasText: `${met}/${counted} counted rules met` }), `the score "${met}/${counted} counted rules met" in the hover`);
+  await shoot();
+  await page.mouse.move(1, 1);
+  await page.keyboard.press('Escape');
+});
+
+step(4, 'quick-fix', 'a quick fix from the light bulb removes its finding', async (shoot) => {
+  const before = check(FLAWED).findings;
+  const finding = before.find((f) => f.code === 'schema.enum' && f.message.includes('"fortnighly"'));
+  assert.ok(finding, `${FLAWED} no longer has the "fortnighly" cadence the quick fix corrects`);
+  await wb.openFile(FLAWED);
+  await wb.goTo(finding.line, finding.column);
+  const bulb = page.locator('.lightBulbWidget .codicon');
+  await see(bulb, 'the light bulb next to the finding');
+  await bulb.first().click();
+  const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to "fortnightly"' });
+  await see(fix, 'the quick fix "Change to "fortnightly"" in the light bulb menu');
+  await shoot('menu');
+  await fix.first().click();
+  await see(wb.line(/cadence: fortnightly,/), 'the corrected cadence in the editor');
+  const errors = counts(before);
+  await wb.waitForProblemCounts({ ...errors, errors: errors.errors - 1 }, 'one error fewer after the quick fix');
+  await see(page.locator('.markers-panel'), 'the Problems panel');
+  await until('the "fortnighly" finding gone from the Problems panel', async () => ((await wb.problems.filter({ hasText: finding.message }).count()) === 0 ? true : undefined));
+  await shoot();
+});
+
+step(5, 'preview', '"Open Coverage Preview to the Side" shows twelve principle cards and follows an edit', async (shoot) => {
+  const typo = check(FLAWED).findings.find((f) => f.code === 'schema.additionalProperties' && f.message.includes('"ownr"'));
+  assert.ok(typo, `${FLAWED} no longer has the "ownr" key the edit corrects`);
+  await wb.openFile(FLAWED);
+  await wb.command('Relationship: Open Coverage Preview to the Side');
+  const preview = wb.webview();
+  const cards = preview.locator('article.card[data-principle]');
+  await until('twelve principle cards in the preview', async () => ((await cards.count()) === 12 ? true : undefined), WAIT_MS, async () => `${await cards.count()} cards`);
+  const risk = (status: string) => preview.locator(`article.card.s-${status}[data-principle="risk_management"]`);
+  await see(risk('partial'), 'the risk_management card marked partial (RK2: R-02 has no owner)');
+  await shoot('before-edit');
+
+  // Fix the "ownr" typo by typing, in the editor beside the preview.
+  await wb.command('View: Focus First Editor Group');
+  await wb.goTo(typo.line, typo.column);
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.type('owner');
+  await see(wb.line(/^\s+owner: p-rm-mfg,/), 'the corrected key "owner" in the editor');
+  await see(risk('covered'), 'the risk_management card turning covered after the edit');
+  await shoot();
+});
+
+step(6, 'language-status', 'the language status item shows the coverage', async (shoot) => {
+  await wb.openFile(FLAWED);
+  await wb.command('File: Save');
+  const flawed = check(FLAWED).coverage;
+  const item = page.locator('[id="status.languageStatus"]');
+  await see(item, 'the language status item {} in the status bar');
+  const hover = page.locator('.monaco-hover:not(.hidden)');
+  const coverageOf = async (name: string, text: string): Promise<void> => {
+    await until(`"${text}" in the language status of ${name}`, async () => {
+      await item.hover();
+      return (await hover.filter({ hasText: text }).isVisible()) ? true : undefined;
+    });
+  };
+  await coverageOf(FLAWED, `${flawed.covered}/${flawed.required} principles`);
+  await shoot('flawed');
+  await page.mouse.move(1, 1);
+  const clean = check(CLEAN).coverage;
+  assert.equal(clean.covered, clean.total, `${CLEAN} is expected to cover every principle`);
+  await wb.openFile(CLEAN);
+  await coverageOf(CLEAN, `${clean.covered}/${clean.required} principles`);
+  await shoot();
+});
