@@ -10,7 +10,7 @@ export default tseslint.config(
   {
     // Build and maintenance scripts run on Node.
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly" } },
   },
   {
     rules: {

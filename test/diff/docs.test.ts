@@ -1,4 +1,4 @@
-// docs/pull-request-review.md (the README's "Pull-request review" section) against the real artefacts: its
+// README.md's "Pull-request review" section against the real artefacts: its
 // workflow is the example workflow file, its rendered example is what rac diff prints for the docs scenario,
 // and its tables list the action's real inputs and outputs. UPDATE_GOLDEN=1 rewrites the example.
 import { test, after } from 'node:test';
@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { ROOT } from './git-repo';
 import { AS_OF, buildDocsExample, DOCS_GITHUB_ENV } from './scenario';
 
-const DOC = join(ROOT, 'docs', 'pull-request-review.md');
+const DOC = join(ROOT, 'README.md');
 const doc = readFileSync(DOC, 'utf8');
 const START = '<!-- example:start -->\n';
 const END = '<!-- example:end -->';

@@ -54,7 +54,7 @@ export function normalise(text: string, repo: TempRepo): string {
 }
 
 /**
- * The example in docs/pull-request-review.md: a pull request that fills two evidence gaps in one partnership,
+ * The example in README.md (Pull-request review): a pull request that fills two evidence gaps in one partnership,
  * drops its trust measurement, mistypes a key, and adds an early-stage partnership.
  */
 export function buildDocsExample(): TempRepo {

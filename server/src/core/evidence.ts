@@ -57,6 +57,16 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         why: rule.why, detail: outcome.met ? undefined : outcome.detail, range, waiver,
       };
       results.push(result);
+      if (outcome.met && waiver && counts) {
+        findings.push({
+          code: 'waiver.unneeded',
+          severity: 'information',
+          message: `the waiver for ${rule.id} is no longer needed: the rule is met, so the waiver can be removed`,
+          range: waiver.range,
+          principle: principle.id,
+          rule: rule.id,
+        });
+      }
       if (outcome.met || state === 'waived') continue;
       const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
       if (!announce) continue;

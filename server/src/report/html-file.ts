@@ -70,13 +70,13 @@ function lifecycle(ctx: Ctx): string {
     next = `<p>At the next stage, <strong>${esc(stageLabel(l.next))}</strong>, ${l.nextRules.length} rule${l.nextRules.length === 1 ? '' : 's'} become${l.nextRules.length === 1 ? 's' : ''} required (${ready} ready):</p><ul class="next-rules">${items}</ul>`;
   }
   const undeclared = l.declared ? '' : '<p class="muted">metadata.lifecycle_stage is not set to a known stage: coverage assumes awareness.</p>';
-  return `<section class="lifecycle"${attrs({ 'aria-labelledby': `${ctx.prefix}-lifecycle` })}>${heading(ctx, 1, 'lifecycle', 'Lifecycle')}`
+  return `<section class="lifecycle"${attrs({ 'aria-labelledby': `${ctx.prefix}-lifecycle` })}>${heading(ctx, 1, 'lifecycle', 'Lifecycle', 'section-title')}`
     + `<ol class="stages" aria-label="Lifecycle stages">${stages}</ol>${undeclared}${next}</section>`;
 }
 
 function principles(ctx: Ctx): string {
   const cards = ctx.model.coverage.principles.map((p) => card(ctx, p)).join('');
-  return `<section class="principles"${attrs({ 'aria-labelledby': `${ctx.prefix}-principles` })}>${heading(ctx, 1, 'principles', 'Principles')}`
+  return `<section class="principles"${attrs({ 'aria-labelledby': `${ctx.prefix}-principles` })}>${heading(ctx, 1, 'principles', 'Principles', 'section-title')}`
     + `<div class="cards" role="list">${cards}</div></section>`;
 }
 
@@ -90,7 +90,7 @@ function card(ctx: Ctx, p: PrincipleCoverage): string {
   });
   return `<article role="listitem"${attrs({ id, class: `card s-${p.status}`, 'data-principle': p.id, tabindex: '-1', 'aria-labelledby': `${id}-t` })}>`
     + `<div class="card-head"><span class="clause">§${esc(p.clause)}</span>`
-    + `<h${Math.min(6, ctx.h + 2)}${attrs({ id: `${id}-t` })}>${esc(p.title)}</h${Math.min(6, ctx.h + 2)}>`
+    + `<h${Math.min(6, ctx.h + 2)}${attrs({ id: `${id}-t`, class: 'card-title' })}>${esc(p.title)}</h${Math.min(6, ctx.h + 2)}>`
     + `<span class="badge"><span class="icon" aria-hidden="true">${statusIcon[p.status]}</span> ${esc(statusLabel[p.status])}</span></div>`
     + `<p class="summary">${esc(p.summary)}</p>`
     + `<div class="score">${bar(p.score, `${p.title}: ${scoreText}`)}<span>${p.counted > 0 ? `${p.met}/${p.counted}` : '—'}</span></div>`
@@ -145,7 +145,7 @@ function heatMap(ctx: Ctx): string {
         + `<td class="num">${r.likelihood ?? '—'}</td><td class="num">${r.impact ?? '—'}</td><td class="num">${score(r) || '—'}</td>`
         + `<td>${esc(r.status ?? '')}</td><td>${esc(r.owner ?? '')}</td></tr>`).join('')
       + '</tbody></table>';
-  return `<section class="risks"${attrs({ 'aria-labelledby': `${ctx.prefix}-risks` })}>${heading(ctx, 1, 'risks', 'Risk heat map')}`
+  return `<section class="risks"${attrs({ 'aria-labelledby': `${ctx.prefix}-risks` })}>${heading(ctx, 1, 'risks', 'Risk heat map', 'section-title')}`
     + `<div class="heat-wrap"><div class="axis-y" aria-hidden="true">Impact →</div>${table}<div class="axis-x" aria-hidden="true">Likelihood →</div></div>`
     + `<p class="muted"${attrs({ id: `${ctx.prefix}-heat-note` })}>${esc(note)}</p>${list}</section>`;
 }
@@ -182,7 +182,7 @@ function timeline(ctx: Ctx): string {
   }
   if (!nowShown) out.push(now);
   const body = items.length === 0 ? '<p class="empty">No dated items yet.</p>' : `<ol class="timeline-list">${out.join('')}</ol>`;
-  return `<section class="timeline"${attrs({ 'aria-labelledby': `${ctx.prefix}-timeline` })}>${heading(ctx, 1, 'timeline', 'Timeline')}${body}</section>`;
+  return `<section class="timeline"${attrs({ 'aria-labelledby': `${ctx.prefix}-timeline` })}>${heading(ctx, 1, 'timeline', 'Timeline', 'section-title')}${body}</section>`;
 }
 
 const timelineWord = { overdue: 'overdue', soon: 'due soon', ok: 'on track' } as const;
@@ -204,7 +204,7 @@ function waivers(ctx: Ctx): string {
         + `<td>${esc(w.reason)}</td><td>${esc(w.approvedBy)}</td><td><time${attrs({ datetime: w.expires })}>${esc(w.expires)}</time></td>`
         + `<td><span class="badge">${w.expired ? 'expired: no longer applies' : 'active'}</span></td></tr>`).join('')
       + '</tbody></table>';
-  return `<section class="waivers"${attrs({ 'aria-labelledby': `${ctx.prefix}-waivers` })}>${heading(ctx, 1, 'waivers', 'Waivers')}${body}</section>`;
+  return `<section class="waivers"${attrs({ 'aria-labelledby': `${ctx.prefix}-waivers` })}>${heading(ctx, 1, 'waivers', 'Waivers', 'section-title')}${body}</section>`;
 }
 
 const severityIcon = { error: '✕', warning: '▲', information: 'ℹ', hint: '·' } as const;
@@ -216,5 +216,5 @@ function findings(ctx: Ctx): string {
       + `<span class="where">${esc(where(f.range))}</span>`
       + revealable(ctx.mode, esc(f.message), f.range, f.message, ctx.model.uri)
       + `<code class="code">${esc(f.code)}</code></li>`).join('')}</ul>`;
-  return `<section class="findings-section"${attrs({ 'aria-labelledby': `${ctx.prefix}-findings` })}>${heading(ctx, 1, 'findings', `Findings (${list.length})`)}${body}</section>`;
+  return `<section class="findings-section"${attrs({ 'aria-labelledby': `${ctx.prefix}-findings` })}>${heading(ctx, 1, 'findings', `Findings (${list.length})`, 'section-title')}${body}</section>`;
 }

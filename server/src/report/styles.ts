@@ -48,10 +48,10 @@ export const css = `
 *{box-sizing:border-box}
 body{margin:0;padding:16px 20px 40px;background:var(--bg);color:var(--fg);font-family:var(--vscode-font-family,system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif);font-size:var(--vscode-font-size,14px);line-height:1.45}
 .rac-report main{max-width:1240px;margin:0 auto}
-h1,h2,h3{line-height:1.25;margin:0}
-h1{font-size:1.6em}
-h2{font-size:1.2em;margin:0 0 10px}
-h3{font-size:1em}
+h1,h2,h3,h4,h5{line-height:1.25;margin:0}
+h1,.title{font-size:1.6em}
+.section-title{font-size:1.2em;margin:0 0 10px}
+.card-title{font-size:1em;flex:1}
 code{font-family:var(--vscode-editor-font-family,ui-monospace,SFMono-Regular,Menlo,Consolas,monospace);font-size:.92em;background:var(--code);padding:1px 4px;border-radius:4px}
 a{color:var(--accent)}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
@@ -59,6 +59,7 @@ a{color:var(--accent)}
 section{margin:22px 0}
 .file{border-top:1px solid var(--border);padding-top:18px;margin-top:18px}
 .file:first-of-type{border-top:0;margin-top:0;padding-top:0}
+.portfolio + .file{border-top:1px solid var(--border);margin-top:24px;padding-top:18px}
 button{font:inherit;color:inherit}
 .link{background:none;border:0;padding:0;margin:0;text-align:left;cursor:pointer;color:inherit}
 .link:hover .label,.link:focus-visible .label{text-decoration:underline;color:var(--accent)}
@@ -102,7 +103,6 @@ button{font:inherit;color:inherit}
 .card{background:var(--surface);border:1px solid var(--border);border-left:4px solid var(--tone,var(--border));border-radius:6px;padding:12px 14px;display:flex;flex-direction:column;gap:8px}
 .card:target,.card.flash{outline:2px solid var(--focus)}
 .card-head{display:flex;align-items:baseline;gap:8px}
-.card-head h3{flex:1}
 .clause{color:var(--muted);font-variant-numeric:tabular-nums}
 .card .summary{margin:0;color:var(--muted);font-size:.92em}
 .score{display:flex;align-items:center;gap:8px;font-size:.85em;color:var(--muted)}

@@ -1,7 +1,8 @@
 // Every party is represented. args: field (per item, else the value itself), via: people (ids are people,
 // counted by their party), keys (a map keyed by party), mode: union | some | each, person (that item's
-// person must belong to its party), noun (how the message names an entry).
-import { field, label, list, strings, type Args, type Check, type CheckContext, type Target } from './context';
+// person must belong to its party), noun (how the message names an entry), vacuous (an empty list is met:
+// another rule already asks for the list itself).
+import { field, label, list, strings, valueAt, type Args, type Check, type CheckContext, type Target } from './context';
 
 function partiesOf(t: Target, args: Args, ctx: CheckContext): Set<string> {
   const raw = args.keys ? Object.keys((t.value as object) ?? {}) : strings(args.field ? field(t.value, String(args.field)) : t.value);
@@ -16,6 +17,7 @@ export const covers_all_parties: Check = (targets, args, ctx) => {
   const noun = String(args.noun ?? 'entry');
   const present = targets.filter((t) => t.exists && t.value !== null && t.value !== undefined);
   if (ctx.parties.length === 0) return { met: false, detail: 'no parties are defined' };
+  if (targets.length === 0 && args.vacuous) return { met: true };
   if (present.length === 0) return { met: false, detail: `no ${noun} recorded yet` };
   if (args.person) {
     for (const t of present) {
@@ -29,6 +31,11 @@ export const covers_all_parties: Check = (targets, args, ctx) => {
   }
   const mode = String(args.mode ?? 'union');
   if (mode === 'each') {
+    const absent = targets.find((t) => t.value === null || t.value === undefined);
+    if (absent) {
+      const item = absent.path.slice(0, -1);
+      return { met: false, detail: `${label({ value: valueAt(ctx.data, item), path: item, exists: true })} has no ${String(absent.path[absent.path.length - 1])}`, at: item };
+    }
     for (const t of present) {
       const missing = missingIn(partiesOf(t, args, ctx), ctx);
       if (missing.length) return { met: false, detail: `${label(t)} has no ${noun} for ${list(missing)}`, at: t.path };

@@ -1,11 +1,12 @@
-// The numbers of each selected map add up to args.total (a benefit split sums to 1).
+// The numbers of each selected map add up to args.total (a benefit split sums to 1); args.vacuous: an empty
+// list is met.
 import { label, valueAt, type Check } from './context';
 
 export const sums_to: Check = (targets, args, ctx) => {
   const total = Number(args.total ?? 1);
   const tolerance = Number(args.tolerance ?? 0.001);
   const maps = targets.filter((t) => t.value && typeof t.value === 'object' && !Array.isArray(t.value));
-  if (maps.length === 0) return { met: false, detail: 'nothing recorded yet' };
+  if (maps.length === 0) return targets.length === 0 && args.vacuous ? { met: true } : { met: false, detail: 'nothing recorded yet' };
   for (const t of maps) {
     const sum = Object.values(t.value as Record<string, unknown>).reduce<number>((s, v) => s + (typeof v === 'number' ? v : NaN), 0);
     if (!(Math.abs(sum - total) <= tolerance)) {
