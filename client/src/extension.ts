@@ -45,7 +45,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     output,
     watcher,
-    vscode.commands.registerCommand('relationship.newFile', newRelationshipFile),
+    vscode.commands.registerCommand('relationship.newFile', () =>
+      newRelationshipFile(lc, ready).catch((error: unknown) => fail('creating a relationship file failed', error))),
     vscode.commands.registerCommand('relationship.checkWorkspace', () =>
       checkWorkspace(lc, ready).catch((error: unknown) => fail('checking the relationship files failed', error))),
     vscode.commands.registerCommand('relationship.showOutput', showOutput),

@@ -1,10 +1,12 @@
-// "New Relationship File": the `rac init` scaffold for a chosen stage, as an unsaved document (the user decides where it goes).
+// "New Relationship File": the `rac init` scaffold for a chosen stage, as an unsaved document (the user decides
+// where it goes). The server builds it: the engine stays out of the extension host, and the file's dates are the
+// day the server judges them on (the asOf setting, else today on the local clock).
 import * as vscode from 'vscode';
-import { scaffold } from '../../server/src/core/scaffold';
-import { localToday } from '../../server/src/settings';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ScaffoldRequest } from '../../server/src/protocol';
 import { stagePicks } from './stage-picks';
 
-export async function newRelationshipFile(): Promise<void> {
+export async function newRelationshipFile(client: LanguageClient, ready: Promise<void>): Promise<void> {
   const pick = await vscode.window.showQuickPick(stagePicks(), {
     title: 'New Relationship File',
     placeHolder: 'The lifecycle stage the relationship is in: it decides which evidence counts',
@@ -12,10 +14,8 @@ export async function newRelationshipFile(): Promise<void> {
     matchOnDetail: true,
   });
   if (!pick) return;
-  // The scaffold's dates are the day the server judges them on: the asOf setting, else the local today (a UTC
-  // date can be tomorrow here, and the new file would open with "date in the future" findings).
-  const setting = vscode.workspace.getConfiguration('relationship').get<string>('asOf') ?? '';
-  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(setting) ? setting : localToday();
-  const document = await vscode.workspace.openTextDocument({ language: 'relationship-yaml', content: scaffold(pick.stage, { asOf }) });
+  await ready;
+  const { text } = await client.sendRequest(ScaffoldRequest, { stage: pick.stage });
+  const document = await vscode.workspace.openTextDocument({ language: 'relationship-yaml', content: text });
   await vscode.window.showTextDocument(document);
 }

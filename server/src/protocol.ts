@@ -1,5 +1,6 @@
 // Custom messages between the extension and the language server, declared once with their types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { Stage } from './core/types';
 import type { ReportModel } from './report/model';
 
 /** Pushed after each analysis: what the language status item shows. */
@@ -23,3 +24,11 @@ export const PreviewRequest = new RequestType<PreviewParams, ReportModel | null,
 /** Analyses every relationship file under the workspace folders and publishes diagnostics for closed ones too. */
 export interface CheckWorkspaceResult { files: number; errors: number; warnings: number }
 export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('relationship/checkWorkspace');
+
+/**
+ * "New Relationship File": the scaffold of a new file for a lifecycle stage, dated the server's as-of day (the
+ * relationship.asOf setting, else today on the local clock), so the file opens without "date in the future".
+ */
+export interface ScaffoldParams { stage: Stage }
+export interface ScaffoldResult { text: string }
+export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('relationship/scaffold');

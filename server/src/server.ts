@@ -4,12 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, MessageType, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import type { Analysis, FileCheck } from './core/index';
+import { STAGES, type Analysis, type FileCheck } from './core/index';
+import { scaffold } from './core/scaffold';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -22,9 +23,10 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { fileExistsFor, findRelationshipFiles, inside } from './node/files';
-import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
+import { localToday } from './node/today';
+import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
-import { localToday, resolveAsOf, SettingsStore, type Settings } from './settings';
+import { resolveAsOf, SettingsStore, type Settings } from './settings';
 
 /** Typing pauses shorter than this do not start an analysis. */
 export const DEBOUNCE_MS = 200;
@@ -39,7 +41,10 @@ export function startServer(connection: Connection): void {
 
   const log = (message: string): void => connection.console.log(message);
 
-  /** Never crash, never leave a request unanswered: a failure is logged and answered with an empty result. */
+  /**
+   * Never crash, never leave a request unanswered: a failure is logged and answered with an empty result. A
+   * ResponseError is a handler's deliberate answer (the editor shows its message) and goes to the client as is.
+   */
   function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R> => {
       try {
@@ -47,6 +52,7 @@ export function startServer(connection: Connection): void {
         const result = await handler(params, token);
         return token?.isCancellationRequested ? empty : result;
       } catch (e) {
+        if (e instanceof ResponseError) throw e;
         connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
         return empty;
       }
@@ -227,7 +233,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
     const found = await analysisOf(textDocument.uri);
-    return found ? rename(found.analysis, textDocument.uri, position, newName) : null;
+    const result = found && rename(found.analysis, textDocument.uri, position, newName);
+    if (result && 'refused' in result) throw new ResponseError(result.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, result.refused);
+    return result ? result.edit : null;
   }));
 
   connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
@@ -250,6 +258,12 @@ export function startServer(connection: Connection): void {
     if (!found) return null;
     return buildReportModel(found.analysis, { uri, path: displayPath(uri), version: found.document.version });
   }));
+
+  // Not guarded: a failure must reach the command as an error, not as an empty file.
+  connection.onRequest(ScaffoldRequest, async ({ stage }) => {
+    if (!STAGES.includes(stage)) throw new ResponseError(ErrorCodes.InvalidParams, `"${String(stage)}" is not a lifecycle stage; use one of ${STAGES.join(', ')}`);
+    return { text: scaffold(stage, { asOf: asOfFor(await settings.get()) }) };
+  });
 
   /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */
   async function checkFile(path: string): Promise<Analysis | undefined> {

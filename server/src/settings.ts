@@ -54,12 +54,6 @@ export function readSettings(raw: unknown): Settings {
   };
 }
 
-/** Today in the server's local time zone, as the author's calendar reads it. */
-export function localToday(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 /** The as-of date to analyse with: the setting when it is a real date, else today (invalid: the bad value). */
 export function resolveAsOf(setting: string, today: string): { asOf: string; invalid?: string } {
   if (setting === '') return { asOf: today };
@@ -78,15 +72,16 @@ export class SettingsStore {
 
   constructor(private readonly connection: Connection, private readonly pull: boolean) {}
 
-  get(uri: string): Promise<Settings> {
+  /** The settings for a document, or without a uri those of no document in particular (the workspace's). */
+  get(uri?: string): Promise<Settings> {
     if (!this.pull) return Promise.resolve(this.global);
-    let settings = this.perUri.get(uri);
+    let settings = this.perUri.get(uri ?? '');
     if (!settings) {
       settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'relationship' }).then(
         (raw) => readSettings(raw),
         () => DEFAULT_SETTINGS,
       );
-      this.perUri.set(uri, settings);
+      this.perUri.set(uri ?? '', settings);
     }
     return settings;
   }

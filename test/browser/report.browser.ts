@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // Headless Chromium over the real pages: the HTML report of a sample in light and dark, a report full of
 // payloads (nothing runs), and the webview page with a stubbed VS Code API (clicks post typed messages,
 // updates re-render, the portfolio sorts). Run by `npm run test:browser` after a build; needs

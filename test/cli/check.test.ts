@@ -22,8 +22,18 @@ describe('rac check exit codes', () => {
     const dir = workspace({ 'a.relationship.yaml': VALID });
     const r = rac(['check', '--as-of', AS_OF, 'a.relationship.yaml'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 2\/12: 2 of 2 required principles covered, 10 not yet required · stage awareness · as of 2025-06-01$/m);
+    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 2\/12: 2 of 2 required principles covered, 10 not yet required · stage awareness · as of 2025-06-01 · 1 information note \(--verbose lists it\)$/m);
     assert.equal(r.stderr, '');
+  });
+
+  test('--verbose lists the information findings the coverage line counts', () => {
+    const dir = workspace({ 'a.relationship.yaml': VALID });
+    const quiet = rac(['check', '--as-of', AS_OF, 'a.relationship.yaml'], dir);
+    assert.doesNotMatch(quiet.stdout, / information /);
+    const r = rac(['check', '--as-of', AS_OF, '--verbose', 'a.relationship.yaml'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^a\.relationship\.yaml:\d+:\d+: information .* \[evidence\.[A-Za-z0-9-]+\]$/m);
+    assert.match(r.stdout, /as of 2025-06-01$/m);
   });
 
   test('an error exits 1; --fail-on never exits 0', () => {
@@ -149,11 +159,37 @@ describe('rac check paths', () => {
     assert.deepEqual(json(['../z.relationship.yaml'], join(dir, 'sub')).out.files.map((f) => f.path), [join(dir, 'z.relationship.yaml').split('\\').join('/')]);
   });
 
-  test('a folder without relationship files is a usage problem', () => {
-    const dir = workspace({ 'readme.md': '# nothing here' });
-    const r = rac(['check', '--as-of', AS_OF], dir);
+  test('the current folder without relationship files is a note, not an error (a change removed the last file)', () => {
+    const dir = workspace({ 'readme.md': '# nothing here', 'partners/notes.yaml': 'not: a relationship' });
+    for (const args of [[], ['.'], ['--fail-on', 'warning', '--min-coverage', '12', '--', '.']]) {
+      const r = rac(['check', '--as-of', AS_OF, ...args], dir);
+      assert.equal(r.status, 0, args.join(' '));
+      assert.equal(r.stderr, 'rac check: no relationship files under . (*.relationship.yaml or *.relationship.yml); nothing to check\n', args.join(' '));
+      assert.equal(r.stdout, '');
+    }
+    // As the GitHub action runs it: a valid, empty JSON document for its totals.
+    const { out, status } = json(['--fail-on', 'never', '--', '.'], dir);
+    assert.equal(status, 0);
+    assert.deepEqual(out.files, []);
+  });
+
+  test('a folder named explicitly without relationship files is a usage problem', () => {
+    const dir = workspace({ 'a.relationship.yaml': VALID, 'partners/notes.yaml': 'not: a relationship' });
+    const r = rac(['check', '--as-of', AS_OF, 'partners'], dir);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /\.: no relationship files \(\*\.relationship\.yaml or \*\.relationship\.yml\) in this folder/);
+    assert.equal(r.stderr, 'rac check: no relationship files under partners (*.relationship.yaml or *.relationship.yml)\n');
+    // The files that are there are still checked and reported.
+    const both = json(['partners', 'a.relationship.yaml'], dir);
+    assert.equal(both.status, 2);
+    assert.deepEqual(both.out.files.map((f) => f.path), ['a.relationship.yaml']);
+    // From inside it, the folder is the current one.
+    assert.equal(rac(['check', '--as-of', AS_OF], join(dir, 'partners')).status, 0);
+  });
+
+  test('rac check --help says what an empty folder means', () => {
+    const help = rac(['check', '--help'], workspace()).stdout;
+    assert.match(help, /A folder without relationship files: the current folder \(the default, also when given as \.\) prints a note\nand is not an error/);
+    assert.match(help, /a folder you name is a usage\nproblem \(exit 2\)/);
   });
 
   test('a file named explicitly is checked whatever its name', () => {

@@ -23,17 +23,22 @@ describe('rac init', () => {
     }
   });
 
-  test('the default stage is working_together and the default date today', () => {
-    const dir = workspace();
-    const before = new Date().toISOString().slice(0, 10);
-    assert.equal(rac(['init', 'new.relationship.yml'], dir).status, 0);
-    const after = new Date().toISOString().slice(0, 10);
-    const text = readFileSync(join(dir, 'new.relationship.yml'), 'utf8');
-    assert.match(text, /^ {2}lifecycle_stage: working_together$/m);
-    // The run may straddle midnight UTC: the date is the day it started or the day it ended.
-    const written = /^ {2}start_date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1];
-    assert.ok(written === before || written === after, written);
-  });
+  // UTC+14 and UTC-12 are 26 hours apart, so at any moment at least one of them is not on UTC's date: the
+  // default date must be the local one, the day the language server also takes for today.
+  for (const timeZone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
+    test(`the default stage is working_together and the default date today on the local clock (TZ=${timeZone})`, () => {
+      const dir = workspace();
+      const todayThere = (): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+      const before = todayThere();
+      assert.equal(rac(['init', 'new.relationship.yml'], dir, { TZ: timeZone }).status, 0);
+      const after = todayThere();
+      const text = readFileSync(join(dir, 'new.relationship.yml'), 'utf8');
+      assert.match(text, /^ {2}lifecycle_stage: working_together$/m);
+      // The run may straddle midnight: the date is the day it started or the day it ended.
+      const written = /^ {2}start_date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1];
+      assert.ok(written === before || written === after, `${written} is not ${before} in ${timeZone}`);
+    });
+  }
 
   test('refuses to overwrite an existing file', () => {
     const dir = workspace({ 'a.relationship.yaml': 'mine' });

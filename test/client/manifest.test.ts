@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { build } from 'esbuild';
+import { PORTFOLIO_VIEW_TYPE, PREVIEW_VIEW_TYPE } from '../../client/src/preview/messages';
 import { loadCatalog } from '../../server/src/core/catalog';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the manifest is free-form JSON; each test checks the shape it reads */
@@ -165,5 +167,51 @@ test('client sources do not import the YAML parser, and vscode stays external to
   if (existsSync('dist/extension.js')) {
     const bundle = readFileSync('dist/extension.js', 'utf8');
     assert.match(bundle, /require\("vscode"\)/);
+  }
+});
+
+test('client sources outside the webview import the engine for its types only', () => {
+  const webview = join('client', 'src', 'preview', 'webview') + sep;
+  for (const { path, text } of clientSources) {
+    if (path.startsWith(webview)) continue;
+    for (const m of text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+['"]([^'"]+)['"]/gm)) {
+      if (/server\/src\/(core|features|node|cli)\//.test(m[2]) || /server\/src\/(server|settings|cache)$/.test(m[2])) {
+        assert.ok(m[1], `${path} imports ${m[2]} at run time: ask the server (server/src/protocol.ts) instead`);
+      }
+    }
+  }
+});
+
+test('the extension bundle holds no engine: no YAML parser, no schema validator, no core module but its constants', async () => {
+  const result = await build({
+    entryPoints: ['client/src/extension.ts'], bundle: true, platform: 'node', format: 'cjs', external: ['vscode'],
+    loader: { '.yaml': 'text' }, metafile: true, write: false, logLevel: 'silent',
+  });
+  const inputs = Object.keys(result.metafile.inputs);
+  assert.deepEqual(inputs.filter((i) => i.startsWith('server/src/core/')), ['server/src/core/types.ts']);
+  assert.deepEqual(inputs.filter((i) => /^node_modules\/(yaml|ajv|ajv-formats)\//.test(i) || i.endsWith('.yaml')), []);
+});
+
+/** "^1.91.0" or ">=1.91.0" → [1, 91, 0]. */
+function minimumVersion(range: string): number[] {
+  const m = /(\d+)\.(\d+)\.(\d+)/.exec(range);
+  assert.ok(m, `no version in ${range}`);
+  return m.slice(1).map(Number);
+}
+const compareVersions = (a: number[], b: number[]): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+test('engines.vscode is the minimum the language client needs, and @types/vscode does not promise more', () => {
+  const languageClient = JSON.parse(readFileSync('node_modules/vscode-languageclient/package.json', 'utf8')) as any;
+  const types = JSON.parse(readFileSync('node_modules/@types/vscode/package.json', 'utf8')) as any;
+  const engine = minimumVersion(pkg.engines.vscode);
+  assert.equal(compareVersions(engine, minimumVersion(languageClient.engines.vscode)), 0, `vscode-languageclient needs ${languageClient.engines.vscode}`);
+  assert.ok(compareVersions(minimumVersion(types.version), engine) <= 0, `@types/vscode ${types.version} is newer than engines.vscode ${pkg.engines.vscode}: vsce refuses to package`);
+});
+
+test('a preview or portfolio panel restored after a reload activates the extension', () => {
+  for (const [name, viewType] of [['PREVIEW_VIEW_TYPE', PREVIEW_VIEW_TYPE], ['PORTFOLIO_VIEW_TYPE', PORTFOLIO_VIEW_TYPE]]) {
+    assert.ok(pkg.activationEvents.includes(`onWebviewPanel:${viewType}`), `onWebviewPanel:${viewType} is missing`);
+    const serializer = new RegExp(`registerWebviewPanelSerializer\\(\\s*${name}\\b`);
+    assert.ok(clientSources.some(({ text }) => serializer.test(text)), `no serializer is registered for ${name}`);
   }
 });

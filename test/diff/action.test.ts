@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { CLI, ROOT } from './git-repo';
+import { CLI, fixture, ROOT, TempRepo } from './git-repo';
 import { AS_OF, buildScenario } from './scenario';
 
 interface Step { id?: string; name?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> }
@@ -123,10 +123,11 @@ function stepEnv(inputs: Record<string, string>, github: Record<string, string>)
   return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, evaluate(v)]));
 }
 
-const repo = buildScenario();
-after(() => repo.dispose());
+const scenario = buildScenario();
+after(() => scenario.dispose());
 
-function runAction(inputs: Record<string, string>, opts: { actionPath?: string; base?: string } = {}) {
+function runAction(inputs: Record<string, string>, opts: { actionPath?: string; base?: string; repo?: TempRepo } = {}) {
+  const repo = opts.repo ?? scenario;
   const temp = join(repo.home, `runner-${Math.random().toString(36).slice(2)}`);
   mkdirSync(temp);
   const files = { output: join(temp, 'output'), summary: join(temp, 'step-summary.md'), script: join(temp, 'review.sh') };
@@ -163,7 +164,7 @@ test('the action on a pull request with new errors: annotations, one summary, ou
   // covered/total over the reviewed head files (rac check): 4 full files, 1 new early-stage file.
   assert.equal(r.outputs.total, String(12 * 6));
   assert.ok(Number(r.outputs.covered) > 0 && Number(r.outputs.covered) <= Number(r.outputs.total));
-  const log = JSON.parse(readFileSync(join(repo.dir, sarif), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+  const log = JSON.parse(readFileSync(join(scenario.dir, sarif), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
   assert.equal(log.version, '2.1.0');
   assert.ok(log.runs[0].results.length > 0);
 });
@@ -183,8 +184,21 @@ test('the action passes with fail-on never and no comment, and fails on min-cove
   assert.equal(runAction({ paths: removed, 'fail-on-coverage-loss': 'true', comment: 'false' }).status, 1);
 });
 
+test('a pull request that deletes the last relationship file passes: the default paths (.) hold nothing to check', () => {
+  const repo = new TempRepo('rac-action-').init();
+  after(() => repo.dispose());
+  repo.write('partners/acme.relationship.yaml', fixture('early.relationship.yaml')).write('README.md', '# deals\n').commitAll('base');
+  repo.git('branch', 'base');
+  repo.remove('partners/acme.relationship.yaml');
+  const r = runAction({ comment: 'false' }, { repo });
+  assert.equal(r.status, 0, r.stderr + r.stdout);
+  assert.match(r.stderr, /rac check: no relationship files under \. \(\*\.relationship\.yaml or \*\.relationship\.yml\); nothing to check/);
+  assert.deepEqual([r.outputs.covered, r.outputs.total], ['0', '0']);
+  assert.match(r.stepSummary, /^### Relationship coverage: 1 file changed/m);
+});
+
 test('the action fails clearly without dist/cli.js, without a base, or with an unknown base', () => {
-  const empty = join(repo.home, 'empty-action');
+  const empty = join(scenario.home, 'empty-action');
   mkdirSync(empty, { recursive: true });
   const noDist = runAction({}, { actionPath: empty });
   assert.equal(noDist.status, 2);
@@ -198,7 +212,7 @@ test('the action fails clearly without dist/cli.js, without a base, or with an u
 });
 
 test('input values are data, never shell code', () => {
-  const marker = join(repo.home, 'pwned');
+  const marker = join(scenario.home, 'pwned');
   const r = runAction({ paths: `relationships/evidence-added.relationship.yaml\n$(touch ${marker})\n\`touch ${marker}\``, comment: 'false', sarif: `x; touch ${marker}` });
   assert.ok(!existsSync(marker), 'an input ran as a command');
   assert.equal(r.status, 2, 'the odd paths are reported as missing, not run');
@@ -206,7 +220,7 @@ test('input values are data, never shell code', () => {
 
 test('the workflow\'s comment script creates one comment, then updates it', async () => {
   const comment = job.steps.find((s) => s.uses?.startsWith('actions/github-script'));
-  const summary = join(repo.home, 'summary-for-comment.md');
+  const summary = join(scenario.home, 'summary-for-comment.md');
   writeFileSync(summary, '### Relationship coverage: 1 file changed\n');
   const store: { id: number; body: string; user: { type: string } }[] = [{ id: 1, body: 'LGTM', user: { type: 'User' } }];
   const calls: string[] = [];

@@ -65,6 +65,13 @@ test('strings from documents are escaped in the summary: no HTML, no table break
   assert.match(md, /\\\| \\\[x\\\]\(javascript:alert\(1\)\) \\\*b\\\*/);
 });
 
+test('a document that names @someone notifies nobody: every @ in the summary is followed by U+2060', () => {
+  const news = [ref(3, 'error', 'unknown key "@octocat" in owner @acme/reviewers')];
+  const md = formatDiffMarkdown(buildReport(base, AS_OF, [diffWith('@team.relationship.yaml', news)]));
+  assert.ok(md.includes('@\u2060octocat') && md.includes('@\u2060acme/reviewers') && md.includes('@\u2060team'), md);
+  assert.doesNotMatch(md, /@(?!\u2060)/);
+});
+
 function diffWith(path: string, news: FindingRef[], over: Partial<FileDiff> = {}): FileDiff {
   return { path, repoPath: `sub/${path}`, kind: 'modified', before: side(10), after: side(10), principles: [], rules: [], gained: [], lost: [], newFindings: news, fixedFindings: [], ...over };
 }

@@ -125,7 +125,7 @@ test('the minimal example prints exactly the output shown under it', () => {
   const text = `${blockAfter(readme, `<!-- example: ${name} -->`)}\n`;
   // The README says docs/rmp.md sits beside the file.
   const analysis = analyze(text, { asOf: AS_OF, fileExists: () => 'exists' });
-  assert.equal(formatters.text([{ path: name, text, analysis }], { color: false, quiet: false, cwd: root }), `${blockAfter(readme, `<!-- output: ${name} -->`)}\n`);
+  assert.equal(formatters.text([{ path: name, text, analysis }], { color: false, quiet: false, verbose: true, cwd: root }), `${blockAfter(readme, `<!-- output: ${name} -->`)}\n`);
 });
 
 test('the documented coverage line of the early sample is real', () => {

@@ -27,6 +27,12 @@ export async function see(locator: Locator, what: string, timeoutMs = WAIT_MS): 
   return locator;
 }
 
+/** Waits until the element's animations (a hover's fade-in) have finished, so a screenshot shows it as the user does. */
+export async function settled(locator: Locator, what: string): Promise<void> {
+  await until(`${what} done animating`, async () =>
+    (await locator.first().evaluate((e) => e.getAnimations({ subtree: true }).every((a) => a.playState !== 'running'))) ? true : undefined);
+}
+
 export interface ProblemCounts { errors: number; warnings: number; infos: number }
 
 export class Workbench {
@@ -51,7 +57,7 @@ export class Workbench {
     await input.fill(text);
     if (row) await see(this.quickInput.locator('.monaco-list-row', { hasText: row }), `"${row}" in the ${what} list`);
     await this.page.keyboard.press('Enter');
-    await this.quickInput.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    await this.closed(what);
   }
 
   /** Quick Open (Ctrl+P) a file by name; resolves once its editor has the focus. */
@@ -63,25 +69,39 @@ export class Workbench {
 
   /** Runs a command from the command palette (F1) by its title as the palette lists it. */
   async command(title: string): Promise<void> {
-    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
     await this.page.keyboard.press('F1');
     const input = this.quickInput.locator('input.input');
     await see(input, 'the command palette');
     await input.fill(`>${title}`);
-    await see(this.quickInput.locator('.monaco-list-row .label-name', { hasText: exact }), `the command "${title}" in the palette`);
-    await this.page.keyboard.press('Enter');
-    await this.quickInput.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    // Clicked rather than Enter: the first row may be another command that matches the words (File: Save As…).
+    const row = this.quickInput.locator('.monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) });
+    await see(row, `the command "${title}" in the palette`);
+    await row.first().click();
+    await this.closed(`the command palette after "${title}"`);
+  }
+
+  private async closed(what: string): Promise<void> {
+    try {
+      await this.quickInput.waitFor({ state: 'hidden', timeout: WAIT_MS });
+    } catch {
+      throw new Error(`${what}: still open after ${WAIT_MS / 1000}s`);
+    }
   }
 
   /** Go to Line (Ctrl+G) in the active editor, 1-based like the status bar; resolves once the cursor is there. */
   async goTo(line: number, column = 1): Promise<void> {
-    await this.quickPick('Control+G', `${line}:${column}`, undefined, 'Go to Line');
+    // The input opens with the ":" prefix of Go to Line; fill() replaces it, so it is typed again.
+    await this.quickPick('Control+G', `:${line}:${column}`, undefined, 'Go to Line');
     const selection = this.page.locator('[id="status.editor.selection"]');
     await see(selection.filter({ hasText: `Ln ${line}, Col ${column}` }), `the cursor at line ${line}, column ${column}`);
   }
 
-  /** The active editor's text at a line, as rendered. */
-  line(text: string | RegExp): Locator {
+  /**
+   * A rendered line of the active editor that contains `text`. The editor renders spaces as no-break spaces;
+   * a string is matched with its white space normalised (a RegExp would have to say \s for every space).
+   */
+  line(text: string): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: text });
   }
 

@@ -107,6 +107,23 @@ test('a missing required key is added to the map that lacks it, block or flow, L
   assert.match(fix(noParties, (f) => f.code === 'schema.required', /"parties"/).next, /\nparties:\n {2}- id: /);
 });
 
+test('the missing key comes from the finding\'s path, not from its message; the diagnostic carries the path', () => {
+  const noRole = HEAD.map((l) => (l.includes('id: gamma') ? '  - id: gamma\n    name: Gamma' : l)).join('\n') + '\n';
+  const analysis = analyzeText(noRole);
+  const finding = analysis.findings.find((f) => f.code === 'schema.required');
+  assert.ok(finding);
+  assert.deepEqual(finding.path, ['parties', 2, 'role']);
+  assert.deepEqual((diagnostic(finding).data as { path?: unknown }).path, ['parties', 2, 'role']);
+  // A reworded (or translated) message keeps its fix.
+  finding.message = 'Der Partei fehlt etwas.';
+  const actions = actionsFor(analysis, finding);
+  assert.deepEqual(actions.map((a) => a.title), ['Add the missing key "role"']);
+  assert.match(applyTextEdits(noRole, actions[0].edit?.changes?.[URI] ?? []), /\n {4}name: Gamma\n {4}role: \w+\n/);
+  // Without a path there is nothing to go on.
+  delete finding.path;
+  assert.deepEqual(actionsFor(analysis, finding), []);
+});
+
 // ─── scaffolds for missing evidence ──────────────────────────────────────────────────────────────────────
 
 /** Every section present but empty of evidence: each rule reports, and each scaffold must meet its rule. */
@@ -117,7 +134,7 @@ function stubs(style: 'block' | 'flow'): string {
 }
 
 const SCAFFOLDED = ['RM1', 'RM2', 'RM4', 'VV1', 'VV2', 'VV3', 'VV4', 'BO1', 'BO3', 'CL1', 'CL2', 'CL3', 'GP1', 'GP2', 'GP3', 'GP4', 'GP5', 'CB1', 'CB4',
-  'TM1', 'TM2', 'TM3', 'TM4', 'VC1', 'VC2', 'VC4', 'IK1', 'IK3', 'IK4', 'RK1', 'RK2', 'RK3', 'RK4', 'MO1', 'MO2', 'MO3', 'MO4',
+  'TM1', 'TM2', 'TM3', 'TM4', 'VC1', 'VC2', 'IK1', 'IK3', 'IK4', 'RK1', 'RK3', 'RK4', 'MO1', 'MO2', 'MO3', 'MO4',
   'EX1', 'EX2', 'EX3', 'EX4', 'EX5', 'EX6', 'EX7', 'EX8', 'EX9'];
 
 for (const style of ['block', 'flow'] as const) {

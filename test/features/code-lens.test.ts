@@ -40,7 +40,7 @@ test('missing and waived', () => {
     '',
   ].join('\n');
   const lenses = codeLenses(analyzeText(text), URI);
-  assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ missing 0/6 · ⚑ EX2 waived', '⏳ not yet required', '⚠ partial 1/5 — RK1, RK2, RK3, RK4 unmet']);
+  assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ missing 0/6 · ⚑ EX2 waived', '⏳ not yet required', '⚠ partial 2/5 — RK1, RK3, RK4 unmet']);
 });
 
 test('a document without principles has no lenses; a missing uri still gives a command', () => {

@@ -37,7 +37,7 @@ export function decode(bytes: Uint8Array): string {
 export function render(name: string, bytes: Uint8Array): string {
   const text = decode(bytes);
   const analysis = analyze(text, { asOf: asOfFor(text), fileExists: stubFileExists });
-  return formatText([{ path: `cases/${name}`, text, analysis }]);
+  return formatText([{ path: `cases/${name}`, text, analysis }], { verbose: true });
 }
 
 export function renderFile(name: string, dir = CASES_DIR): string {

@@ -76,6 +76,8 @@ export interface StartOptions {
   command?: string[];
   /** Settings of other sections, answered to workspace/configuration (yaml-language-server reads "yaml"). */
   sections?: Record<string, unknown>;
+  /** Variables added to the server's environment (TZ, to pin the time zone "today" is read in). */
+  env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -118,7 +120,7 @@ export class LspClient {
     const server = serverPath();
     if (!options.command && !existsSync(server)) throw new Error(`${server} does not exist: build it first with "node esbuild.mjs"`);
     const [command, ...args] = options.command ?? [process.execPath, server, '--stdio'];
-    const child = spawn(command, args, { stdio: 'pipe' });
+    const child = spawn(command, args, { stdio: 'pipe', env: options.env ? { ...process.env, ...options.env } : process.env });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const client = new LspClient(workspace, child, connection, options.settings, options.sections);
     connection.listen();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, cursor } from './client';
 import { textContext } from '../../server/src/core/at-position';
-import { localToday } from '../../server/src/settings';
+import { localToday } from '../../server/src/node/today';
 
 const AS_OF = '2025-11-01';
 const KIND = { property: 10, snippet: 15, reference: 18, enumMember: 20, value: 12 } as const;

@@ -125,7 +125,7 @@ describe('navigation over stdio', () => {
     assert.equal(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: at('Reliable water') }), null);
   });
 
-  test('rename: every reference, quoting kept, the result clean; a bad name gets no edit', async () => {
+  test('rename: every reference, quoting kept, the result clean; a refused rename is an error that says why', async () => {
     const edit = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: at('proposed_by: kce', 0, 14), newName: 'kestrel' });
     const renamed = applyEdits(DOC, edit?.changes?.[uri] ?? []);
     assert.ok(renamed.includes('  - id: "kestrel"\n') && renamed.includes("party: 'kestrel'}") && renamed.includes('{hw: 0.5, "kestrel": 0.5}'));
@@ -133,9 +133,21 @@ describe('navigation over stdio', () => {
     const diagnostics = await client.diagnostics(other, 1);
     assert.deepEqual(diagnostics.filter((d) => String(d.code).startsWith('ref.')), []);
     client.close(other);
-    for (const newName of ['has space', 'a:b', 'p-bob']) {
-      const refused = await client.request<WorkspaceEdit | null>('textDocument/rename', { textDocument: { uri }, position: at('p-ann'), newName }).catch(() => null);
-      assert.equal(refused, null, newName);
+    // InvalidParams (-32602) when the name is at fault, RequestFailed (-32803) when the place cannot be renamed.
+    const refusals: [Position, string, number, RegExp][] = [
+      [at('p-ann'), '', -32602, /^The new id is empty\.$/],
+      [at('p-ann'), 'has space', -32602, /^"has space" contains whitespace/],
+      [at('p-ann'), 'a:b', -32602, /^"a:b" contains ":", which YAML reads as syntax/],
+      [at('p-ann'), '12', -32602, /^YAML reads "12" as a number, not as a text id/],
+      [at('p-ann'), 'p-bob', -32602, /^"p-bob" is already an id in people/],
+      [at('title: Idea', 0, 9), 'idea-2', -32803, /^Only an id can be renamed/],
+    ];
+    for (const [position, newName, code, message] of refusals) {
+      await assert.rejects(client.request('textDocument/rename', { textDocument: { uri }, position, newName }), (e: { code: number; message: string }) => {
+        assert.equal(e.code, code, newName);
+        assert.match(e.message, message);
+        return true;
+      }, newName);
     }
   });
 

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient, rangeOf } from './client';
-import type { CheckWorkspaceResult, CoverageParams } from '../../server/src/protocol';
+import type { CheckWorkspaceResult, CoverageParams, ScaffoldResult } from '../../server/src/protocol';
 import type { ReportModel } from '../../server/src/report/model';
 
 const AS_OF = '2025-11-01';
@@ -85,8 +85,10 @@ describe('diagnostics over stdio', () => {
 
     const unknownKey = byCode(diagnostics, 'schema.additionalProperties');
     assert.deepEqual(unknownKey.range, rangeOf(FLAWED, 'ownr'));
-    const data = unknownKey.data as { fixes: { title: string; edits: { newText: string }[] }[] };
+    const data = unknownKey.data as { path: unknown; fixes: { title: string; edits: { newText: string }[] }[] };
     assert.equal(data.fixes[0].edits[0].newText, 'owner');
+    assert.deepEqual(data.path, ['principles', 'risk_management', 'register', 0, 'ownr']);
+    assert.deepEqual((enumDiag.data as { path: unknown }).path, ['metadata', 'status']);
 
     const evidence = byCode(diagnostics, 'evidence.RK2');
     assert.equal(evidence.severity, 2);
@@ -216,6 +218,52 @@ describe('settings', () => {
     await client.diagnostics(uri, 2);
     assert.equal(client.received.filter((r) => r.seq > again && r.method === 'window/showMessage').length, 0, 'the warning is shown once');
   });
+});
+
+/** Today's date in a time zone, as a person there reads it off the wall clock. */
+function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+describe('the scaffold request (New Relationship File)', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ settings: { asOf: AS_OF } });
+  });
+  after(() => client.stop());
+
+  test('builds the file for a stage, dated the as-of day, and it analyses without errors', async () => {
+    const { text } = await client.request<ScaffoldResult>('relationship/scaffold', { stage: 'working_together' });
+    assert.match(text, /^ {2}lifecycle_stage: working_together$/m);
+    assert.match(text, new RegExp(`^ {2}start_date: ${AS_OF}$`, 'm'));
+    const uri = client.open('untitled:Untitled-1', text);
+    const diagnostics = await client.diagnostics(uri, 1);
+    assert.deepEqual(diagnostics.filter((d) => d.severity === 1).map((d) => d.message), []);
+  });
+
+  test('an unknown stage is refused with a message naming the stages', async () => {
+    await assert.rejects(client.request('relationship/scaffold', { stage: 'workingtogether' }), (e: { code: number; message: string }) => {
+      assert.equal(e.code, -32602);
+      assert.match(e.message, /"workingtogether" is not a lifecycle stage; use one of awareness, knowledge, .*, exit/);
+      return true;
+    });
+  });
+
+  // UTC+14 and UTC-12 are 26 hours apart, so at any moment at least one of them is not on UTC's date.
+  for (const timeZone of ['Pacific/Kiritimati', 'Etc/GMT+12']) {
+    test(`without an asOf setting the date is today on the local clock (TZ=${timeZone})`, async () => {
+      const local = await LspClient.start({ settings: {}, env: { TZ: timeZone } });
+      try {
+        const before = todayIn(timeZone);
+        const { text } = await local.request<ScaffoldResult>('relationship/scaffold', { stage: 'awareness' });
+        const after = todayIn(timeZone);
+        const written = /^ {2}start_date: (\d{4}-\d{2}-\d{2})$/m.exec(text)?.[1];
+        assert.ok(written === before || written === after, `${written} is not ${before} in ${timeZone}`);
+      } finally {
+        await local.stop();
+      }
+    });
+  }
 });
 
 describe('a client without workspace/configuration', () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../server/src/core/index';
-import { buildReportModel, escapeHtml, renderHtml, renderMarkdown, safeHref, type ReportModel } from '../../server/src/report/index';
+import { buildReportModel, escapeHtml, escapeMarkdown, renderHtml, renderMarkdown, safeHref, type ReportModel } from '../../server/src/report/index';
 import { createNonce } from '../../client/src/preview/nonce';
 import { assertInert, cspOf, tags } from './inert';
 import { PAYLOADS, payloadDocument } from './payloads';
@@ -130,7 +130,7 @@ test('the model: lifecycle, heat map, timeline and waivers of the gaps fixture',
   const m = fixture('gaps.relationship.yaml');
   assert.equal(m.lifecycle.current, 'working_together');
   assert.equal(m.lifecycle.next, 'value_creation');
-  assert.deepEqual(m.lifecycle.nextRules.map((r) => [r.id, r.satisfied]), [['VC1', false], ['VC2', false], ['VC3', true], ['VC4', false]]);
+  assert.deepEqual(m.lifecycle.nextRules.map((r) => [r.id, r.satisfied]), [['VC1', false], ['VC2', false], ['VC3', true], ['VC4', true]]);
   assert.deepEqual(m.lifecycle.stages.map((s) => s.state), ['done', 'done', 'done', 'done', 'current', 'later', 'later', 'later']);
   assert.equal(m.heatMap.placed, 5);
   assert.equal(m.heatMap.closed, 1);
@@ -213,6 +213,14 @@ test('markdown escapes pipes, markup and link syntax', () => {
   }
   assert.ok(md.includes('# Relationship portfolio'));
   assert.ok(md.includes('## Risk heat map'));
+});
+
+test('escapeMarkdown: @mentions of users and teams become plain text (U+2060 after the @)', () => {
+  assert.equal(escapeMarkdown('ask @octocat and @acme/reviewers'), 'ask @\u2060octocat and @\u2060acme/reviewers');
+  assert.equal(escapeMarkdown('ops@example.org'), 'ops@\u2060example.org');
+  assert.equal(escapeMarkdown('@@x'), '@\u2060@\u2060x');
+  // Escaping and the joiner together: nothing of "@[x](y)" is a mention or a link.
+  assert.equal(escapeMarkdown('@[x](y)'), '@\u2060\\[x\\](y)');
 });
 
 function cells(row: string): number {

@@ -17,19 +17,31 @@ the current folder); folders are searched for *.relationship.yaml and *.relation
 node_modules and hidden folders.
 
   --format <name>        text | json | sarif | github | markdown (default: text)
-  --as-of <YYYY-MM-DD>   check as of this day (default: today, UTC)
+  --as-of <YYYY-MM-DD>   check as of this day (default: today, in local time)
   --fail-on <level>      error | warning | never: exit 1 on findings at or above it (default: error)
   --min-coverage <N>     exit 1 when a file covers fewer than N principles (0-12)
   --root <dir>           workspace root: evidence links may not leave it (default: the current folder)
   -q, --quiet            text: findings only, no coverage lines
+  -v, --verbose          text: also list information findings (evidence the next stage will require);
+                         without it their count ends the coverage line
   --no-color             no colours (also when NO_COLOR is set or the output is not a terminal)
   -h, --help             show this help
+
+A folder without relationship files: the current folder (the default, also when given as .) prints a note
+and is not an error, so a change that removes the last file still passes; a folder you name is a usage
+problem (exit 2).
 
 Exit codes: 0 clean, 1 failed --fail-on or --min-coverage, 2 usage problem or a file that could not be read.
 `;
 
-const FAIL_ON = ['error', 'warning', 'never'] as const;
-type FailOn = (typeof FAIL_ON)[number];
+/** --fail-on of rac check and rac diff. */
+export const FAIL_ON = ['error', 'warning', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/** Whether a finding of this severity fails the run under --fail-on (never: none does). */
+export function failsOn(severity: Severity, failOn: FailOn): boolean {
+  return failOn === 'error' ? severity === 'error' : failOn === 'warning' && (severity === 'error' || severity === 'warning');
+}
 
 const OPTIONS = {
   format: { type: 'string' },
@@ -38,6 +50,7 @@ const OPTIONS = {
   'min-coverage': { type: 'string' },
   root: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -50,6 +63,7 @@ interface CheckOptions {
   minCoverage?: number;
   root: string;
   quiet: boolean;
+  verbose: boolean;
   color: boolean;
 }
 
@@ -76,7 +90,7 @@ export function parseCheckArgs(argv: readonly string[], io: CliIo): CheckOptions
     if (io.stat(root).kind !== 'directory') return { error: `--root ${String(v.root)}: no such folder` };
   }
   const color = !v['no-color'] && io.stdoutIsTTY && !io.env.NO_COLOR;
-  return { paths: parsed.positionals.length ? parsed.positionals : ['.'], format, asOf, failOn, minCoverage, root, quiet: v.quiet === true, color };
+  return { paths: parsed.positionals.length ? parsed.positionals : ['.'], format, asOf, failOn, minCoverage, root, quiet: v.quiet === true, verbose: v.verbose === true, color };
 }
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -89,13 +103,20 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rac check: ${options.error}\nRun "rac check --help" for the options.\n`);
     return 2;
   }
-  const { files, problems } = loadFiles(options.paths, io, { asOf: options.asOf, root: options.root });
+  const { files, problems, emptyFolders } = loadFiles(options.paths, io, { asOf: options.asOf, root: options.root });
+  for (const folder of emptyFolders) {
+    // The current folder stands for "the whole repository" (the default, and the GitHub action's): a change that
+    // removes the last relationship file leaves nothing to check, which is not a setup error. A folder the user
+    // named is expected to hold some.
+    if (resolve(io.cwd, folder) === resolve(io.cwd)) io.stderr(`rac check: no relationship files under ${folder} (*.relationship.yaml or *.relationship.yml); nothing to check\n`);
+    else problems.push(`no relationship files under ${folder} (*.relationship.yaml or *.relationship.yml)`);
+  }
   for (const problem of problems) io.stderr(`rac check: ${problem}\n`);
   for (const file of files) if (file.error) io.stderr(`rac check: ${file.path}: ${file.error}\n`);
 
   // Machine formats always print a document, so a script reading them gets valid JSON even when nothing was checked.
   if (files.length || options.format === 'json' || options.format === 'sarif') {
-    io.stdout(formatters[options.format](files, { color: options.color, quiet: options.quiet, cwd: io.cwd }));
+    io.stdout(formatters[options.format](files, { color: options.color, quiet: options.quiet, verbose: options.verbose, cwd: io.cwd }));
   }
 
   const below = options.minCoverage === undefined ? [] : files.filter((f) => f.analysis && f.analysis.coverage.covered < options.minCoverage!);
@@ -107,7 +128,5 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
 }
 
 function failing(files: FileResult[], failOn: FailOn): boolean {
-  if (failOn === 'never') return false;
-  const counts: Severity[] = failOn === 'error' ? ['error'] : ['error', 'warning'];
-  return files.some((f) => f.analysis?.findings.some((x) => counts.includes(x.severity)));
+  return files.some((f) => f.analysis?.findings.some((x) => failsOn(x.severity, failOn)));
 }

@@ -1,6 +1,6 @@
 // `rac diff`'s command line, parsed by the same strict parser and checks as rac check (args.ts).
 import { asOfDate, isError, oneOf, parseCommandLine } from './args';
-import type { FailOn } from './diff-github';
+import { FAIL_ON, type FailOn } from './check';
 
 export type DiffFormat = 'markdown' | 'json' | 'github';
 
@@ -23,7 +23,7 @@ compared; write -- before a path that starts with "-". Evidence links are checke
 on each side in its own tree.
 
   --base <ref>              the commit to compare with (branch, tag or sha), e.g. origin/main
-  --as-of <YYYY-MM-DD>      analyse both sides for this day (default: today, UTC)
+  --as-of <YYYY-MM-DD>      analyse both sides for this day (default: today, in local time)
   --fail-on <level>         error | warning | never: exit 1 on NEW findings at or above it (default: error)
   --fail-on-coverage-loss   exit 1 when a changed file stops covering a principle it covered
   --format <name>           markdown | json | github (default: markdown)
@@ -35,7 +35,6 @@ Exit codes: 0 pass, 1 failed --fail-on or --fail-on-coverage-loss, 2 usage probl
 not a repository, unknown ref) or a file that could not be read.
 `;
 
-const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
 const FORMATS: readonly DiffFormat[] = ['markdown', 'json', 'github'];
 
 const OPTIONS = {

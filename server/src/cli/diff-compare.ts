@@ -1,17 +1,12 @@
 // `rac diff`: what a change did to one relationship file, computed from the Analysis of each side. Pure: the
 // git access lives in diff-git.ts, the printing in diff-markdown.ts, diff-json.ts and diff-github.ts.
-import type { Analysis, Coverage, Finding, PrincipleStatus, RuleState, Stage } from '../core/index';
+import type { Analysis, Coverage, Finding, PrincipleStatus, RuleState } from '../core/index';
 import { flatFinding, type FlatFinding } from './flat-finding';
 
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed';
 
-export interface CoverageSide {
-  covered: number;
-  required: number;
-  total: number;
-  notYetRequired: number;
-  stage: Stage;
-}
+/** A side's coverage counts, as the engine gives them. */
+export type CoverageSide = Pick<Coverage, 'covered' | 'required' | 'total' | 'notYetRequired' | 'stage'>;
 
 /** One principle whose status or score differs between the sides (absent side: the file did not exist). */
 export interface PrincipleChange {

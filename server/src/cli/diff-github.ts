@@ -2,16 +2,16 @@
 // GitHub shows at most 50 annotations a job, so only new findings at or above --fail-on are annotated (new
 // errors and warnings when --fail-on never), errors first, and at most 50; a plain log line counts the rest.
 import type { Severity } from '../core/index';
+import { failsOn, type FailOn } from './check';
 import type { DiffReport, FindingRef } from './diff-compare';
 import { annotationLine } from './format-github';
 
 export const ANNOTATION_LIMIT = 50;
-export type FailOn = 'error' | 'warning' | 'never';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
 export function annotated(severity: Severity, failOn: FailOn): boolean {
-  return failOn === 'error' ? severity === 'error' : severity === 'error' || severity === 'warning';
+  return failsOn(severity, failOn === 'never' ? 'warning' : failOn);
 }
 
 export function formatDiffGithub(report: DiffReport, failOn: FailOn): string {

@@ -2,9 +2,9 @@
 // comment. Shaped like coverage comments (a headline that reads alone, a table per file, the long parts
 // folded in <details>) and kept under 60 KB, below GitHub's 64 KB comment limit, with a note of what was
 // left out. Every string that comes from a document or a path is escaped for Markdown and HTML.
-import type { PrincipleStatus, RuleState, Severity } from '../core/index';
+import type { Severity } from '../core/index';
 import type { ChangeKind, CoverageSide, DiffReport, FileDiff, FindingRef, PrincipleChange, PrincipleSide, RuleChange } from './diff-compare';
-import { escapeMarkdown } from '../report/index';
+import { escapeMarkdown, stateBadge, stateEmoji, statusBadge } from '../report/index';
 
 /** GitHub rejects comments over 65,536 characters; 60 KB of UTF-8 leaves room for the workflow's marker. */
 export const SUMMARY_LIMIT = 60 * 1024;
@@ -132,7 +132,7 @@ function fileSection(f: FileDiff, links: LinkTarget, compact: boolean): string {
 /** The principles that changed, with the rules that moved each one (their new state), so the table reads alone. */
 function principleTable(rows: PrincipleChange[], rules: RuleChange[]): string[] {
   const withRules = rules.length > 0;
-  const moved = (id: string) => rules.filter((r) => r.principle === id).map((r) => `${escapeMarkdown(r.id)} ${RULE_ICON[r.after]}`).join(' ');
+  const moved = (id: string) => rules.filter((r) => r.principle === id).map((r) => `${escapeMarkdown(r.id)} ${stateEmoji[r.after]}`).join(' ');
   return [
     `| Principle | Before | After | |${withRules ? ' Rules now |' : ''}`,
     `|---|---|---|:-:|${withRules ? '---|' : ''}`,
@@ -144,7 +144,7 @@ function ruleTable(f: FileDiff): string[] {
   return [
     '| Rule | Principle | Before | After |',
     '|---|---|---|---|',
-    ...f.rules.map((r) => `| ${escapeMarkdown(r.id)} ${escapeMarkdown(r.title)} | ${escapeMarkdown(r.principle)} | ${ruleCell(r.before)} | ${ruleCell(r.after)} |`),
+    ...f.rules.map((r) => `| ${escapeMarkdown(r.id)} ${escapeMarkdown(r.title)} | ${escapeMarkdown(r.principle)} | ${stateBadge(r.before)} | ${stateBadge(r.after)} |`),
   ];
 }
 
@@ -171,17 +171,9 @@ export function coverageChange(before: CoverageSide | undefined, after: Coverage
   return `${side(before)} → ${side(after)}${arrow}${required}`;
 }
 
-const STATUS: Record<PrincipleStatus, string> = { covered: '✅ covered', partial: '⚠️ partial', missing: '❌ missing', not_yet_required: '⏳ not yet required' };
-const RULE_ICON: Record<RuleState, string> = { met: '✅', unmet: '❌', not_yet_required: '⏳', waived: '📝' };
-const RULE: Record<RuleState, string> = { met: '✅ met', unmet: '❌ unmet', not_yet_required: '⏳ not yet required', waived: '📝 waived' };
-
 function statusCell(s: PrincipleSide | undefined): string {
   if (!s) return '—';
-  return s.status === 'not_yet_required' ? STATUS[s.status] : `${STATUS[s.status]} ${s.met}/${s.counted}`;
-}
-
-function ruleCell(s: RuleState): string {
-  return RULE[s];
+  return s.status === 'not_yet_required' ? statusBadge(s.status) : `${statusBadge(s.status)} ${s.met}/${s.counted}`;
 }
 
 function severityWord(s: Severity): string {

@@ -3,14 +3,14 @@
 // compared (diff-compare.ts) and printed as Markdown (the reviewer's summary), JSON or GitHub annotations.
 // Exit codes as in rac check: 0 pass, 1 new findings at or above --fail-on or (with --fail-on-coverage-loss)
 // a covered principle lost, 2 usage problems (bad options, no git, not a repository, unknown ref, unreadable file).
-import { realpathSync } from 'node:fs';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { analyze, type FileCheck } from '../core/index';
-import { RELATIONSHIP_FILE } from '../node/files';
+import { realOrSelf, RELATIONSHIP_FILE } from '../node/files';
+import { failsOn } from './check';
 import { DIFF_USAGE, parseDiffArgs, type DiffOptions } from './diff-args';
 import { buildReport, compareFile, type DiffReport, type FileDiff } from './diff-compare';
 import { GitError, openRepository, repoRelative, type Repository } from './diff-git';
-import { annotated, formatDiffGithub } from './diff-github';
+import { formatDiffGithub } from './diff-github';
 import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
@@ -57,7 +57,7 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
 
 export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn' | 'failOnCoverageLoss'>): number {
   if (report.unreadable.length) return 2;
-  const failing = options.failOn !== 'never' && report.files.some((f) => f.newFindings.some((x) => annotated(x.severity, options.failOn)));
+  const failing = report.files.some((f) => f.newFindings.some((x) => failsOn(x.severity, options.failOn)));
   const lost = options.failOnCoverageLoss && report.totals.filesWithLoss > 0;
   return failing || lost ? 1 : 0;
 }
@@ -65,8 +65,8 @@ export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn'
 function collect(options: DiffOptions, io: CliIo): DiffReport {
   const repo = openRepository(io.cwd, io.env);
   const commit = repo.resolve(options.base);
-  const cwd = safeRealpath(io.cwd);
-  const top = safeRealpath(repo.top);
+  const cwd = realOrSelf(io.cwd);
+  const top = realOrSelf(repo.top);
   // As in rac check, a path that names nothing is a usage problem, not an empty review; a deleted file or
   // folder still exists in the base.
   for (const given of options.paths) {
@@ -89,7 +89,7 @@ function collect(options: DiffOptions, io: CliIo): DiffReport {
     const path = display(c.path);
     const basePath = c.kind === 'renamed' ? c.oldPath : c.kind === 'added' ? undefined : c.path;
     const headFile = `${top}${sep}${c.path.split('/').join(sep)}`;
-    const baseSide = basePath === undefined ? undefined : baseText(io, repo, commit, basePath);
+    const baseSide = basePath === undefined ? undefined : baseText(repo, commit, basePath);
     const headSide = c.kind === 'deleted' ? undefined : readText(headFile, io);
     const error = [baseSide, headSide].map((t) => (typeof t === 'object' ? t.error : undefined)).find((e) => e !== undefined);
     if (error !== undefined) {
@@ -117,16 +117,8 @@ function linkCheck(filePath: string, has: (repoPath: string) => boolean): (targe
   };
 }
 
-function safeRealpath(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
-}
-
-/** The base version's text by rac check's rules (size limit, binary, BOM): readText reads through an io. */
-function baseText(io: CliIo, repo: Repository, commit: string, path: string): ReturnType<typeof readText> {
+/** The base version's text by rac check's rules (size limit, binary, BOM): readText reads the commit's bytes. */
+function baseText(repo: Repository, commit: string, path: string): ReturnType<typeof readText> {
   let bytes: Uint8Array;
   try {
     bytes = repo.read(commit, path);
@@ -134,5 +126,5 @@ function baseText(io: CliIo, repo: Repository, commit: string, path: string): Re
     if (e instanceof GitError) return { error: e.message };
     throw e;
   }
-  return readText(path, { ...io, stat: () => ({ kind: 'file', size: bytes.length }), readFile: () => bytes });
+  return readText(path, { stat: () => ({ kind: 'file', size: bytes.length }), readFile: () => bytes });
 }

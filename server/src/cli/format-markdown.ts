@@ -1,12 +1,11 @@
 // `rac check --format markdown`: for a pull-request comment or a job summary. Per file a heading, the coverage
 // line, the table of the 12 principles and the findings. Every string from a document (paths, titles,
 // messages that quote keys and values) goes through escapeMarkdown, so none becomes markup, HTML or a link.
-import type { Coverage, PrincipleStatus } from '../core/index';
-import { escapeMarkdown as md } from '../report/index';
+import type { Coverage } from '../core/index';
+import { escapeMarkdown as md, statusBadge } from '../report/index';
 import { countSeverities, type SeverityCounts } from './flat-finding';
 import type { FileResult } from './types';
 
-const STATUS: Record<PrincipleStatus, string> = { covered: '✅ covered', partial: '⚠️ partial', missing: '❌ missing', not_yet_required: '⏳ not yet required' };
 const MAX_LISTED = 100;
 
 export function formatMarkdown(files: FileResult[]): string {
@@ -28,7 +27,7 @@ function section(file: FileResult): string[] {
   for (const p of a.coverage.principles) {
     const score = p.counted ? `${p.met}/${p.counted} (${Math.round(p.score * 100)}%)` : '—';
     const unmet = p.rules.filter((r) => r.state === 'unmet').map((r) => `${md(r.id)} ${md(r.title)}`).join('; ');
-    out.push(`| ${p.clause} | ${md(p.title)} | ${STATUS[p.status]} | ${score} | ${unmet} |`);
+    out.push(`| ${p.clause} | ${md(p.title)} | ${statusBadge(p.status)} | ${score} | ${unmet} |`);
   }
   out.push('');
   if (a.waivers.length) {

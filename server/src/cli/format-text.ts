@@ -1,5 +1,6 @@
 // `rac check --format text`: path:line:col: severity message [code], the source line with a ^~~~ underline,
-// then one coverage line per file.
+// then one coverage line per file. Information findings (what the next stage will require) are listed with
+// --verbose and otherwise counted at the end of the coverage line.
 import type { Coverage, Finding, Severity } from '../core/index';
 import type { FileResult, FormatOptions } from './types';
 
@@ -19,8 +20,11 @@ export function formatText(files: FileResult[], options: Partial<FormatOptions> 
     }
     const a = file.analysis;
     if (!a) continue;
-    for (const f of a.findings) out.push(...findingLines(file.path, f, (line) => a.lines.lineText(line), paint));
-    if (!options.quiet) out.push(`${paint('bold', printable(file.path))}: ${paint('dim', coverageLine(a.coverage))}`);
+    const shown = options.verbose ? a.findings : a.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    for (const f of shown) out.push(...findingLines(file.path, f, (line) => a.lines.lineText(line), paint));
+    const notes = a.findings.length - shown.length;
+    const hidden = notes ? ` · ${notes} information note${notes === 1 ? '' : 's'} (--verbose lists ${notes === 1 ? 'it' : 'them'})` : '';
+    if (!options.quiet) out.push(`${paint('bold', printable(file.path))}: ${paint('dim', coverageLine(a.coverage) + hidden)}`);
   }
   return out.join('\n') + (out.length ? '\n' : '');
 }

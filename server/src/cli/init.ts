@@ -15,7 +15,7 @@ in .relationship.yaml or .relationship.yml; an existing file is never overwritte
 
   --stage <stage>        ${STAGES.join(' | ')}
                          (default: working_together)
-  --as-of <YYYY-MM-DD>   the date written into the file's date fields (default: today, UTC)
+  --as-of <YYYY-MM-DD>   the date written into the file's date fields (default: today, in local time)
   -h, --help             show this help
 `;
 

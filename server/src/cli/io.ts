@@ -12,7 +12,7 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
-  /** Today in UTC as YYYY-MM-DD: the only clock the commands read. */
+  /** Today as YYYY-MM-DD, the local calendar date (server/src/node/today.ts): the only clock the commands read. */
   today(): string;
   /** Bytes of a file; throws an Error with a `code` (ENOENT, EISDIR…) when it cannot be read. */
   readFile(path: string): Uint8Array;

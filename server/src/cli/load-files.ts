@@ -18,19 +18,22 @@ export interface LoadOptions {
 export interface Loaded {
   /** Sorted by display path. */
   files: FileResult[];
-  /** Paths given that do not exist or hold no relationship file: usage problems, one line each. */
+  /** Paths given that do not exist or cannot be read: usage problems, one line each. */
   problems: string[];
+  /** Folders given, as given, that hold no relationship file: each command decides what that means. */
+  emptyFolders: string[];
 }
 
 export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Loaded {
   const problems: string[] = [];
+  const emptyFolders: string[] = [];
   const found = new Set<string>();
   for (const given of paths) {
     const absolute = resolve(io.cwd, given);
     const stat = io.stat(absolute);
     if (stat.kind === 'directory') {
       const inside = io.findRelationshipFiles(absolute);
-      if (inside.length === 0) problems.push(`${given}: no relationship files (*.relationship.yaml or *.relationship.yml) in this folder`);
+      if (inside.length === 0) emptyFolders.push(given);
       for (const f of inside) found.add(f);
     } else if (stat.kind === 'file') {
       found.add(absolute);
@@ -42,7 +45,7 @@ export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOpti
   }
   const files = [...found].map((absolute) => loadFile(absolute, io, options));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems };
+  return { files, problems, emptyFolders };
 }
 
 export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
@@ -58,12 +61,15 @@ export function loadFile(absolute: string, io: CliIo, options: LoadOptions): Fil
   }
 }
 
+/** What readText needs of the io: the git base side gives it the bytes of a commit's file instead. */
+export type FileReader = Pick<CliIo, 'stat' | 'readFile'>;
+
 /**
  * The file as text, or why it is not text: too large, binary (NUL bytes), or unreadable. Invalid UTF-8 is
  * decoded with replacement characters, which the engine reports like any other stray character. A UTF-8 byte
  * order mark is dropped, as editors do, so columns match what the author sees.
  */
-export function readText(absolute: string, io: CliIo): string | { error: string } {
+export function readText(absolute: string, io: FileReader): string | { error: string } {
   const { size } = io.stat(absolute);
   if (size > MAX_FILE_BYTES) return { error: `file too large (${mib(size)} MiB; the limit is ${mib(MAX_FILE_BYTES)} MiB)` };
   let bytes: Uint8Array;

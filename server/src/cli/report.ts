@@ -16,7 +16,7 @@ portfolio table first. Paths are files or folders (default: the current folder).
 
   --format <name>        html | markdown (default: html)
   -o, --output <file>    write to a file instead of standard output
-  --as-of <YYYY-MM-DD>   analyse for this day (default: today)
+  --as-of <YYYY-MM-DD>   analyse for this day (default: today, in local time)
   --theme <name>         light | dark: fix the HTML report's colours (default: follow the reader's system)
   -h, --help             show this help
 
@@ -78,7 +78,8 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   }
   const options = parsed;
 
-  const { files, problems } = loadFiles(options.paths, io, { asOf: options.asOf, root: io.cwd });
+  const { files, problems: unreadable, emptyFolders } = loadFiles(options.paths, io, { asOf: options.asOf, root: io.cwd });
+  const problems = [...unreadable, ...emptyFolders.map((given) => `${given}: no relationship files (*.relationship.yaml or *.relationship.yml) in this folder`)];
   for (const problem of problems) io.stderr(`rac report: ${problem}\n`);
   const models: ReportModel[] = [];
   for (const file of files) {

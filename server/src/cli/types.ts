@@ -18,6 +18,8 @@ export interface FormatOptions {
   color: boolean;
   /** Findings only, no coverage lines (text). */
   quiet: boolean;
+  /** Information findings listed too (text); otherwise only counted, so a clean file reads clean. */
+  verbose?: boolean;
   /** The absolute working folder: display paths are relative to it (SARIF's %SRCROOT%). */
   cwd: string;
 }

@@ -13,7 +13,7 @@ import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
 import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
-import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Finding, type Severity, type Stage } from './types';
+import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Finding, type Severity, type Stage, type SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
@@ -68,11 +68,16 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared,
   };
 
+  let symbols: SymbolNode[] | undefined;
   return {
     findings: applySeverity(findings, options.severity).sort(byPosition),
     coverage,
     model,
-    symbols: documentSymbols(document, lines, titles),
+    // The outline is built when asked for: most analyses (one per pause in typing) never show it.
+    get symbols() {
+      symbols ??= documentSymbols(document, lines, titles);
+      return symbols;
+    },
     waivers,
     info,
     document,

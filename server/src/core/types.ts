@@ -23,6 +23,12 @@ export interface Finding {
   rule?: string;
   related?: Related[];
   fixes?: Fix[];
+  /**
+   * The data path the finding is about, where a fix needs it without reading the message: for schema.required
+   * the map's path plus the missing key, for schema.additionalProperties the unknown key's, for schema.enum and
+   * schema.type the value's.
+   */
+  path?: (string | number)[];
 }
 
 export const STAGES = ['awareness', 'knowledge', 'internal_assessment', 'partner_selection', 'working_together', 'value_creation', 'staying_together', 'exit'] as const;

@@ -98,7 +98,9 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
   const schema = e.parentSchema as JsonSchema | undefined;
   const code = `schema.${e.keyword}`;
   const params = e.params as Record<string, unknown>;
-  const finding = (message: string, range = locate.value(path)): Finding => ({ code, severity: 'error', message, range });
+  // `about`: the data path a quick fix needs (the missing or unknown key, the wrong value).
+  const finding = (message: string, range = locate.value(path), about?: (string | number)[]): Finding =>
+    about ? { code, severity: 'error', message, range, path: about } : { code, severity: 'error', message, range };
 
   switch (e.keyword) {
     case 'additionalProperties': {
@@ -112,22 +114,21 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
       const help = suggestion ? `; did you mean "${suggestion}"?`
         : stray ? ': a comma inside {…} starts a new key, so quote the text that contains it ("…, …")'
         : `; allowed keys are ${allowed.join(', ')} (or your own keys starting with "x-")`;
-      const f = finding(`unknown key "${key}" in ${where(path, data)}${help}`, range);
+      const f = finding(`unknown key "${key}" in ${where(path, data)}${help}`, range, keyPath);
       if (suggestion) f.fixes = [{ title: `Change "${key}" to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }
     case 'required': {
       const missing = String(params.missingProperty);
       const range = path.length === 0 ? locate.holder([]) : locate.holder([...path, missing]);
-      const f = finding(`${where(path, data)} is missing the required key "${missing}": add "${missing}: …"`, range);
-      return f;
+      return finding(`${where(path, data)} is missing the required key "${missing}": add "${missing}: …"`, range, [...path, missing]);
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
       const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const range = locate.value(path);
       const help = suggestion ? `did you mean "${suggestion}"? ` : '';
-      const f = finding(`"${String(value)}" is not a valid ${field}: ${help}use one of ${allowed.join(', ')}`, range);
+      const f = finding(`"${String(value)}" is not a valid ${field}: ${help}use one of ${allowed.join(', ')}`, range, path);
       if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }
@@ -139,9 +140,9 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
     }
     case 'type': {
       const want = String(params.type).split(',').map(expected).join(' or ');
-      if (value === null) return finding(`"${field}" is empty: give it ${want}, or remove the key`, locate.key(path));
+      if (value === null) return finding(`"${field}" is empty: give it ${want}, or remove the key`, locate.key(path), path);
       const quoteHint = want === 'text' && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it: "${String(value)}")` : '';
-      return finding(`"${field}" must be ${want}, not ${typeName(value)}${quoteHint}`);
+      return finding(`"${field}" must be ${want}, not ${typeName(value)}${quoteHint}`, undefined, path);
     }
     case 'pattern':
       if (isDateSchema(schema) || isDateSchema(schemaAt(path))) return { ...finding(`"${String(value)}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-31`), code: 'schema.date' };

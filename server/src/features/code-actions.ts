@@ -4,9 +4,9 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { loadCatalog, rootSchema, toDay, type Analysis, type Finding, type Path, type RuleSpec } from '../core/index';
-import { isBlank, select, strings } from '../core/checks/context';
+import { isBlank, select, strings, valueAt } from '../core/checks/context';
 import { checkContext, evaluate } from '../core/evidence';
-import { walk } from '../core/locate';
+import { findPair, walk } from '../core/locate';
 import { lspTextEdit, sameRange } from './convert';
 import { bump, fillFor, placeholder, rulesUnder, schemaFor, specsOf, staticPart, type Fill, type Spec } from './scaffold';
 import { YamlEdits, type RenderOptions } from './yaml-edit';
@@ -79,20 +79,18 @@ class Fixer {
     return lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
   }
 
-  /** schema.required: the key, with a placeholder value, in the map that lacks it. */
+  /** schema.required: the key, with a placeholder value, in the map that lacks it (the finding's path says both). */
   private requiredKey(finding: Finding): Fix | undefined {
-    const key = /the required key "([^"]+)"/.exec(finding.message)?.[1];
-    if (key === undefined) return undefined;
-    const offset = this.analysis.lines.offsetAt(finding.range.start);
-    const target = mapsAt(this.doc!.contents as Node, offset).find(({ map, path }) => {
-      const schema = schemaFor(path);
-      return !!schema?.required?.includes(key) && !(map.items as Pair<Node, Node>[]).some((p) => isScalar(p.key) && String(p.key.value) === key);
-    });
-    if (!target) return undefined;
-    const keyPath = [...target.path, key];
+    const key = finding.path?.at(-1);
+    if (typeof key !== 'string') return undefined;
+    const mapPath = finding.path!.slice(0, -1);
+    const steps = walk(this.doc, mapPath);
+    const map = mapPath.length === 0 ? (this.doc!.contents as Node) : steps.length === mapPath.length ? steps[steps.length - 1].value : undefined;
+    if (!isMap(map) || findPair(map.items as Pair<Node, Node>[], key)) return undefined;
+    const keyPath = [...mapPath, key];
     const value = placeholder(keyPath, this.fill, rulesUnder(keyPath));
     if (value === null || value === undefined) return undefined; // e.g. a reference with nothing to point at yet
-    return { title: `Add the missing key "${key}"`, edits: [this.edits.insertPair(target.map, key, value, { before: nextSibling(target.map, target.path, key) })], preferred: true };
+    return { title: `Add the missing key "${key}"`, edits: [this.edits.insertPair(map, key, value, { before: nextSibling(map, mapPath, key) })], preferred: true };
   }
 
   /** evidence.missing-principle: the principle's whole section under principles. */
@@ -130,7 +128,7 @@ class Fixer {
     const listPath = form[1].split('.');
     const key = form[2];
     const list = walk(this.doc, listPath).at(-1)?.value;
-    const items = getIn(this.analysis.data, listPath);
+    const items = valueAt(this.analysis.data, listPath);
     if (!isSeq(list) || !Array.isArray(items) || walk(this.doc, listPath).length !== listPath.length) return undefined;
     const have = new Set(items.flatMap((item) => strings((item as Record<string, unknown> | null)?.[key])));
     const missing = strings(spec.args.values).filter((v) => !have.has(v));
@@ -193,7 +191,7 @@ class Fixer {
     const added = new Set<string>();
     for (const { path, fields } of wanted.values()) {
       const node = walk(this.doc, path).at(-1)?.value;
-      const obj = getIn(data, path) as Record<string, unknown>;
+      const obj = valueAt(data, path) as Record<string, unknown>;
       // Merge keys and the like make the data differ from the map as written: leave those alone.
       if (!isMap(node) || node.items.length !== Object.keys(obj).length) return undefined;
       const entries: [string, unknown][] = [];
@@ -241,7 +239,7 @@ class Fixer {
     const node = steps.length === path.length ? steps[steps.length - 1].value : undefined;
     if (!isSeq(node)) return this.scaffold(rule, path);
     const item = placeholder([...path, node.items.length], this.fill);
-    const current = getIn(this.analysis.data, path);
+    const current = valueAt(this.analysis.data, path);
     if (!this.holds(rule, path, [...(Array.isArray(current) ? current : []), item])) return undefined;
     return { title: `Add a ${path[path.length - 1]} entry for "${this.fill.stage}"`, edits: [this.edits.appendItem(node, item)], preferred: true };
   }
@@ -311,12 +309,6 @@ function setIn(data: unknown, path: Path, value: unknown): unknown {
   return base;
 }
 
-function getIn(data: unknown, path: Path): unknown {
-  let cur = data;
-  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
-  return cur;
-}
-
 function nest(path: Path, value: unknown): unknown {
   return path.reduceRight<unknown>((v, key) => ({ [key]: v }), value);
 }
@@ -328,28 +320,4 @@ function nextSibling(map: YAMLMap, path: Path, key: string): string | undefined 
   if (at < 0) return undefined;
   const keys = (map.items as Pair<Node, Node>[]).map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
   return keys.find((k) => order.indexOf(k) > at);
-}
-
-/** Every map that a finding at `offset` may mean: one starting there, holding a key there, or the value of that key. */
-function mapsAt(root: Node | null, offset: number): { map: YAMLMap; path: Path }[] {
-  const out: { map: YAMLMap; path: Path }[] = [];
-  const visitNode = (node: Node | null | undefined, path: Path, depth: number): void => {
-    if (!node?.range || depth > 64 || offset < node.range[0] || offset > node.range[2]) return;
-    if (isMap(node)) {
-      if (node.range[0] === offset) out.push({ map: node, path });
-      for (const pair of node.items as Pair<Node, Node>[]) {
-        const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
-        if (k === undefined) continue;
-        if (pair.key?.range?.[0] === offset) {
-          out.push({ map: node, path });
-          if (isMap(pair.value)) out.push({ map: pair.value, path: [...path, k] });
-        }
-        visitNode(pair.value, [...path, k], depth + 1);
-      }
-    } else if (isSeq(node)) {
-      node.items.forEach((item, i) => visitNode(item as Node, [...path, i], depth + 1));
-    }
-  };
-  visitNode(root, [], 0);
-  return out;
 }

@@ -6,10 +6,14 @@ import { lspRange, lspSeverity, SOURCE } from './convert';
 
 export const README_URL = 'https://github.com/relationship-as-code/relationship-as-code';
 
-/** What a diagnostic carries for code actions: the principle and rule it is about and the engine's fixes. */
+/**
+ * What a diagnostic carries for code actions: the principle and rule it is about, the data path it is about
+ * (the missing key of schema.required, see Finding.path) and the engine's fixes.
+ */
 export interface DiagnosticData {
   principle?: string;
   rule?: string;
+  path?: (string | number)[];
   fixes: Fix[];
 }
 
@@ -19,7 +23,7 @@ export function documentationUrl(finding: Pick<Finding, 'code' | 'rule'>): strin
 }
 
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const data: DiagnosticData = { principle: finding.principle, rule: finding.rule, fixes: finding.fixes ?? [] };
+  const data: DiagnosticData = { principle: finding.principle, rule: finding.rule, path: finding.path, fixes: finding.fixes ?? [] };
   const diagnostic: Diagnostic = {
     range: lspRange(finding.range),
     severity: lspSeverity(finding.severity),

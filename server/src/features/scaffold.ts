@@ -4,6 +4,7 @@
 // item per party. The quick fixes insert them; the aim is that the finding goes away and no error appears.
 import { childSchema, deref, fromDay, loadCatalog, rootSchema, STAGES, toDay, type Analysis, type JsonSchema, type Path, type RuleSpec, type Stage } from '../core/index';
 import { pastDateKeys } from '../core/dates';
+import { placeholders } from '../core/scaffold';
 import { isDateSchema } from '../core/schema';
 
 export interface Fill {
@@ -60,10 +61,9 @@ export function placeholder(path: Path, fill: Fill, rules: RuleSpec[] = []): unk
 
 // ---- 1. shape: the structure, from snippets ------------------------------------------------------------
 
-const SNIPPET = /\$\{\d+:((?:\\.|[^}\\])*)\}|\$\{\d+\|([^,|]*)[^}]*\}|\$\d+/g;
-
+/** A snippet body with every placeholder replaced by its default, as `rac init` writes it (core/scaffold.ts). */
 function unsnippet(body: unknown): unknown {
-  if (typeof body === 'string') return body.replace(SNIPPET, (_m, text?: string, choice?: string) => (text ?? choice ?? '').replace(/\\(.)/g, '$1'));
+  if (typeof body === 'string') return placeholders(body);
   if (Array.isArray(body)) return body.map(unsnippet);
   if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, unsnippet(v)]));
   return body;

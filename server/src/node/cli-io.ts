@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { CliIo, PathKind } from '../cli/io';
 import { fileExistsFor, findRelationshipFiles } from './files';
+import { localToday } from './today';
 
 export function nodeIo(): CliIo {
   return {
@@ -10,7 +11,7 @@ export function nodeIo(): CliIo {
     stdoutIsTTY: process.stdout.isTTY === true,
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => localToday(),
     readFile: (path) => readFileSync(path),
     stat: (path) => {
       try {

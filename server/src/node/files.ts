@@ -41,7 +41,8 @@ export function inside(root: string, path: string): boolean {
   return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }
 
-function realOrSelf(path: string): string {
+/** The path with its symbolic links resolved, or as it is when it does not exist (yet). */
+export function realOrSelf(path: string): string {
   try {
     return realpathSync(path);
   } catch {

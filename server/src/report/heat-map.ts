@@ -1,4 +1,5 @@
 // PURE. The 5×5 risk heat map (likelihood × impact) from principles.risk_management.register.
+import { valueAt } from '../core/checks/context';
 import type { Locator } from '../core/locate';
 import type { HeatCell, HeatMap, HeatRisk, RiskLevel } from './model';
 
@@ -20,7 +21,7 @@ export function buildHeatMap(data: unknown, locate: Locator): HeatMap {
     }
   }
   const heat: HeatMap = { cells, placed: 0, unplaced: [], closed: 0 };
-  const register = at(data, REGISTER);
+  const register = valueAt(data, REGISTER);
   if (!Array.isArray(register)) return heat;
   register.forEach((item: unknown, i) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) return;
@@ -47,12 +48,6 @@ export function buildHeatMap(data: unknown, locate: Locator): HeatMap {
     heat.placed++;
   });
   return heat;
-}
-
-function at(data: unknown, path: readonly string[]): unknown {
-  let v = data;
-  for (const k of path) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
-  return v;
 }
 
 function text(v: unknown): string | undefined {

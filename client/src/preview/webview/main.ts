@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 // The preview webview's script (bundled for the browser to dist/preview.js). It turns clicks into typed
 // messages for the extension, sorts the portfolio, and re-renders updates through the same escaping
 // renderer as the first paint: the markup is parsed by DOMParser (which runs nothing) and moved into the
