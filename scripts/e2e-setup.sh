@@ -71,9 +71,10 @@ JSON
   # ~/.npmrc for the system Node, and nothing is downloaded from nodejs.org.
   PATH="$(dirname "$node_bin"):$PATH" npm_config_nodedir="$node_pkg" \
     npm install --prefix "$cs_dir" --no-audit --no-fund --loglevel=error "code-server@$CODE_SERVER_VERSION"
-  # It may log a line first (a default config file written on its first run), so look for the version line.
-  if ! "$node_bin" "$cs_entry" --version | grep -q "^$CODE_SERVER_VERSION "; then
-    echo "e2e-setup: code-server does not start: $node_bin $cs_entry --version" >&2
+  # Its own config file (written on first run), so nothing lands in ~/.config/code-server.
+  version="$("$node_bin" "$cs_entry" --config "$cs_dir/config.yaml" --version 2>&1 || true)"
+  if ! grep -q "^$CODE_SERVER_VERSION " <<<"$version"; then
+    echo "e2e-setup: code-server does not start: $node_bin $cs_entry --version printed: $version" >&2
     exit 1
   fi
   touch "$cs_marker"

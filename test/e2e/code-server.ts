@@ -16,7 +16,7 @@ export interface E2eTools {
   entry: string;
 }
 
-/** Where scripts/e2e-setup.sh put Node 24 and code-server; undefined with what to do when they are not there. */
+/** Where scripts/e2e-setup.sh put Node 24 and code-server, or what to do when they are not there. */
 export function findTools(root: string, env = process.env): E2eTools | string {
   const cache = env.RAC_E2E_CACHE || join(root, '.cache', 'e2e');
   const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
@@ -106,6 +106,24 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`code-server did not answer on ${url} within ${timeoutMs / 1000}s (${last})`);
 }
 
+interface Launched { child: ChildProcess; exited: Promise<void>; url: string }
+
+/** SIGTERM to the server's process group, SIGKILL after 5 s; then SIGKILL for what outlived the main process. */
+async function stopGroup({ child, exited }: Launched): Promise<void> {
+  const signal = (name: NodeJS.Signals): void => {
+    try {
+      if (child.pid) process.kill(-child.pid, name);
+    } catch {
+      // The group is already gone.
+    }
+  };
+  signal('SIGTERM');
+  const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
+  if (child.exitCode === null && child.signalCode === null) await Promise.race([exited, timer]);
+  // The language server and the extension host may outlive code-server's main process for a moment.
+  signal('SIGKILL');
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const base = mkdtempSync(join(tmpdir(), 'rac-e2e-'));
   const userData = join(base, 'user-data');
@@ -129,14 +147,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     throw new Error(`code-server --install-extension ${options.vsix} failed (${install.error?.message ?? `exit ${install.status}`}):\n${installed}`);
   }
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const log = createWriteStream(options.log);
-  // Its own process group: stop() signals the group, which holds the extension host and our language server.
-  const child = spawn(options.tools.node, [
+  const args = [
     options.tools.entry, ...common,
     '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -144,39 +158,46 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     '--ignore-last-opened',
     // If this process dies without stopping it (SIGKILL), the server stops itself once no browser is connected.
     '--idle-timeout-seconds', '300',
-    folder,
-  ], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  if (child.pid) options.onStarted?.(child.pid);
+  ];
+  const launch = async (): Promise<Launched> => {
+    const port = await freePort();
+    // Its own process group: stopping signals the group, which holds the extension host and our language server.
+    const child = spawn(options.tools.node, [...args, '--bind-addr', `127.0.0.1:${port}`, folder], { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (child.pid) options.onStarted?.(child.pid);
+    return { child, exited, url: `http://127.0.0.1:${port}` };
+  };
 
+  let current: Launched | undefined;
   let stopped: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopped ??= (async () => {
-      const signal = (name: NodeJS.Signals): void => {
-        try {
-          if (child.pid) process.kill(-child.pid, name);
-        } catch {
-          // The group is already gone.
-        }
-      };
-      signal('SIGTERM');
-      const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 5_000).unref());
-      if (child.exitCode === null && child.signalCode === null && (await Promise.race([exited, timer])) === 'timeout') signal('SIGKILL');
-      // The language server and the extension host may outlive code-server's main process for a moment.
-      signal('SIGKILL');
+      if (current) await stopGroup(current);
       log.end();
       rmSync(base, { recursive: true, force: true, maxRetries: 3 });
     })();
     return stopped;
   };
 
-  try {
-    await waitForHttp(`${url}/healthz`, child, 60_000);
-  } catch (error) {
-    await stop();
-    throw error;
+  // The port is free when picked but could be taken before code-server binds it: then it exits, and another
+  // port is tried. A server that runs but does not answer is not retried.
+  for (let attempt = 1; ; attempt++) {
+    current = await launch();
+    try {
+      await waitForHttp(`${current.url}/healthz`, current.child, 60_000);
+      break;
+    } catch (error) {
+      const exitedEarly = current.child.exitCode !== null || current.child.signalCode !== null;
+      if (exitedEarly && attempt < 3) {
+        await stopGroup(current);
+        continue;
+      }
+      await stop();
+      throw error;
+    }
   }
+  const { url } = current;
   return { url, folder, folderUrl: `${url}/?folder=${encodeURIComponent(folder)}`, stop };
 }

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { findTools, startCodeServer, type CodeServer } from './code-server';
-import { see, settled, until, WAIT_MS, Workbench } from './workbench';
+import { see, until, WAIT_MS, Workbench } from './workbench';
 
 const ROOT = process.cwd();
 const OUT = join(ROOT, 'test-results', 'e2e');
@@ -178,15 +178,9 @@ step(3, 'hover', 'hovering a principle key shows its summary and score', async (
   await wb.goTo(lineOf(FLAWED, /^ {2}risk_management:/));
   const key = wb.line('risk_management:').locator('span', { hasText: /^risk_management$/ });
   await see(key, 'the risk_management key in the editor');
-  const hover = page.locator('.monaco-hover:not(.hidden)');
-  // A hover shows after the pointer rests; moving over the key again retries a hover that a repaint closed.
-  await until('the hover of risk_management', async () => {
-    await key.first().hover();
-    return (await hover.filter({ hasText: `${expected.clause} · ${expected.title}` }).isVisible()) ? true : undefined;
-  });
+  const hover = await wb.hover(key, `${expected.clause} · ${expected.title}`, 'the hover of risk_management');
   await see(hover.filter({ hasText: summary.trim() }), 'the principle summary in the hover');
   await see(hover.filter({ hasText: `${met}/${counted} counted rules met` }), `the score "${met}/${counted} counted rules met" in the hover`);
-  await settled(hover, 'the hover');
   await shoot();
   await page.mouse.move(1, 1);
   await page.keyboard.press('Escape');
@@ -246,18 +240,12 @@ step(6, 'language-status', 'the language status item shows the coverage', async 
   await wb.command('View: Hide Panel');
   await wb.openFile(FLAWED);
   await wb.command('File: Save');
+  await until(`${FLAWED} saved`, async () => ((await page.locator('.tabs-container .tab.active.dirty').count()) === 0 ? true : undefined));
   const flawed = check(FLAWED).coverage;
   const item = page.locator('[id="status.languageStatus"]');
   await see(item, 'the language status item {} in the status bar');
-  const hover = page.locator('.monaco-hover:not(.hidden)');
   // The item's hover lists the language status items of the file (the `{}` next to the language name).
-  const coverageOf = async (name: string, text: string): Promise<void> => {
-    await until(`"${text}" in the language status of ${name}`, async () => {
-      await item.hover();
-      return (await hover.filter({ hasText: text }).isVisible()) ? true : undefined;
-    });
-    await settled(hover, 'the language status hover');
-  };
+  const coverageOf = (name: string, text: string): Promise<unknown> => wb.hover(item, text, `"${text}" in the language status of ${name}`);
   await coverageOf(FLAWED, `${flawed.covered}/${flawed.required} principles`);
   await shoot('flawed');
   await page.mouse.move(1, 1);

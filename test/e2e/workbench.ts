@@ -118,6 +118,23 @@ export class Workbench {
       async () => JSON.stringify(await this.problemCounts()));
   }
 
+  /**
+   * Rests the pointer on `target` until a hover containing `text` shows and has finished fading in. A hover
+   * that a repaint closed does not come back while the pointer stays put, so every two seconds the pointer
+   * leaves and comes back.
+   */
+  async hover(target: Locator, text: string, what: string): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').filter({ hasText: text });
+    let polls = 0;
+    await until(what, async () => {
+      if (polls++ % 10 === 9) await this.page.mouse.move(1, 1);
+      await target.first().hover();
+      return (await hover.first().isVisible()) ? true : undefined;
+    });
+    await settled(hover, what);
+    return hover;
+  }
+
   /** The rows of the Problems panel. */
   get problems(): Locator {
     return this.page.locator('.markers-panel .monaco-list-row');
