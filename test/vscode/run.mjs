@@ -1,6 +1,7 @@
 // `npm run test:vscode`: the extension-host suite in VS Code desktop, through @vscode/test-cli and
-// @vscode/test-electron. Those are not dependencies of the project (they download VS Code, which many CI
-// machines cannot), so without them this prints how to add them and exits 0. Arguments go to vscode-test.
+// @vscode/test-electron (dev dependencies; they download VS Code desktop, which CI machines here cannot, so CI
+// runs test:e2e instead). An install without them (--omit=dev) gets a note on how to add them, and exit 0.
+// Arguments go to vscode-test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
