@@ -28,8 +28,13 @@ import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRe
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 
-/** Typing pauses shorter than this do not start an analysis. */
-export const DEBOUNCE_MS = 200;
+/**
+ * How long a pause in typing must last before an analysis starts: as long as the document's last analysis took,
+ * within these bounds. A small file answers almost at once; a big one is not analysed more often than analysis
+ * takes, which would keep the server busy while the user types.
+ */
+export const DEBOUNCE_MIN_MS = 60;
+export const DEBOUNCE_MAX_MS = 200;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -88,7 +93,9 @@ export function startServer(connection: Connection): void {
     return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
   }
 
+  const lastMs = new Map<string, number>();
   const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
+    lastMs.set(uri, ms);
     settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
   });
 
@@ -183,11 +190,15 @@ export function startServer(connection: Connection): void {
   });
 
   // A first analysis starts at once; later ones wait for a pause in typing.
-  documents.onDidChangeContent(({ document }) => schedule(document, analyses.latest(document.uri) ? DEBOUNCE_MS : 0));
+  documents.onDidChangeContent(({ document }) => {
+    const took = lastMs.get(document.uri);
+    schedule(document, analyses.latest(document.uri) ? Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, took ?? DEBOUNCE_MAX_MS)) : 0);
+  });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     analyses.evict(document.uri);
+    lastMs.delete(document.uri);
     settings.forget(document.uri);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
   });
