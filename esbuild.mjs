@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { testBundleOptions } from './scripts/test-bundle.mjs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -45,8 +46,7 @@ if (args.has('--tests') || args.has('--bench')) {
   // --clean empties the output first (CI starts clean anyway; a shared working tree may be mid-run).
   if (args.has('--clean')) rmSync(outdir, { recursive: true, force: true });
   const entryPoints = bench ? ['test/bench/bench.ts'] : filesUnder('test', '.test.ts');
-  // Tests import the sources directly; dependencies stay in node_modules so the run starts fast.
-  builds.push({ ...common, entryPoints, outdir, outbase: 'test', packages: 'external', sourcemap: 'inline' });
+  builds.push({ ...testBundleOptions, entryPoints, outdir, outbase: 'test' });
 }
 // The protocol and CLI tests and the bench drive the built bundles, so they are built every time.
 for (const p of products) builds.push({ ...common, ...p });

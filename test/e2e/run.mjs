@@ -8,6 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { testBundleOptions } from '../../scripts/test-bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'test-results', 'e2e');
@@ -27,15 +28,9 @@ if (packaged.status !== 0) {
   process.exit(1);
 }
 await esbuild.build({
+  ...testBundleOptions,
   entryPoints: [join(root, 'test', 'e2e', 'vscode.e2e.ts')],
   outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
 });
 
 // 2. The test, in a child process this script can bound and clean up after.

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { testBundleOptions } from '../../scripts/test-bundle.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const packages = ['@vscode/test-cli', '@vscode/test-electron'];
@@ -22,15 +23,9 @@ Where VS Code desktop cannot be downloaded, npm run test:e2e runs the packaged e
 // The extension as F5 runs it (dist/extension.js, dist/server.js, dist/cli.js), then the suite.
 if (spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 await esbuild.build({
+  ...testBundleOptions,
   entryPoints: [join(root, 'test', 'vscode', 'extension.vscode.ts')],
   outdir: join(root, 'test-results', 'vscode'),
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: 'inline',
-  logLevel: 'warning',
 });
 
 const cli = JSON.parse(readFileSync(join(root, 'node_modules', '@vscode', 'test-cli', 'package.json'), 'utf8'));
