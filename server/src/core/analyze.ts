@@ -70,7 +70,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   let symbols: SymbolNode[] | undefined;
   return {
-    findings: applySeverity(findings, options.severity).sort(byPosition),
+    findings: applySeverity(throughAliases(findings, locate, lines), options.severity).sort(byPosition),
     coverage,
     model,
     // The outline is built when asked for: most analyses (one per pause in typing) never show it.
@@ -84,6 +84,21 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     lines,
     data: isMapData ? parsed.data : undefined,
   };
+}
+
+/**
+ * A finding placed on an alias is about the anchored value it repeats: it says so and points at the anchor,
+ * and it carries no fix, which would overwrite the alias with a copy.
+ */
+function throughAliases(findings: Finding[], locate: Locator, lines: LineIndex): Finding[] {
+  if (locate.aliases.size === 0) return findings;
+  return findings.map((f) => {
+    const alias = locate.aliases.get(lines.offsetAt(f.range.start));
+    if (!alias) return f;
+    const related = alias.anchor ? [...(f.related ?? []), { range: alias.anchor, message: `the anchor "&${alias.name}" that this alias repeats` }] : f.related;
+    const { fixes: _fixes, ...rest } = f;
+    return { ...rest, message: `${f.message} (through the alias "*${alias.name}")`, related };
+  });
 }
 
 function scalar(v: unknown): string | undefined {

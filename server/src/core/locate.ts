@@ -1,6 +1,6 @@
 // The one place that turns data paths into document ranges. Rules and checks report paths; this module
 // finds the YAML node for them (or, for something missing, the key of the parent that should hold it).
-import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from './types';
 import type { LineIndex } from './text';
 
@@ -41,9 +41,21 @@ export function findPair(items: Pair<Node, Node>[], key: string): Pair<Node, Nod
 export class Locator {
   constructor(private readonly document: Document.Parsed | undefined, private readonly lines: LineIndex) {}
 
+  /** Aliases that ranges were given for, by start offset: a finding there is about the anchored value. */
+  readonly aliases = new Map<number, { name: string; anchor?: Range }>();
+
   nodeRange(node: Node | null | undefined): Range | undefined {
     const r = node?.range;
     if (!r) return undefined;
+    if (isAlias(node) && this.document && !this.aliases.has(r[0])) {
+      let source: Node | undefined;
+      try {
+        source = node.resolve(this.document) as Node | undefined;
+      } catch {
+        // An alias to nothing: the parser already reported it.
+      }
+      this.aliases.set(r[0], { name: node.source, anchor: source?.range ? this.lines.range(source.range[0], source.range[1]) : undefined });
+    }
     return this.lines.range(r[0], r[1]);
   }
 
