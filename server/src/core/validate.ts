@@ -4,6 +4,7 @@ import { validate, schemaAt, isDateSchema, type JsonSchema } from './schema';
 import { nearest } from './suggest';
 import type { Finding, Path } from './types';
 import type { Locator } from './locate';
+import { valueAt } from './checks/context';
 
 export function schemaFindings(data: unknown, locate: Locator): Finding[] {
   const v = validate();
@@ -49,17 +50,11 @@ export function pointerToPath(pointer: string, data: unknown): (string | number)
   return path;
 }
 
-function at(data: unknown, path: Path): unknown {
-  let cur = data;
-  for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
-  return cur;
-}
-
 /** "in register item R-002", "in metadata", "at the top level": where the problem is, as an author reads it. */
 export function where(path: Path, data: unknown): string {
   for (let i = path.length - 1; i >= 0; i--) {
     if (typeof path[i] === 'number') {
-      const item = at(data, path.slice(0, i + 1)) as Record<string, unknown> | undefined;
+      const item = valueAt(data, path.slice(0, i + 1)) as Record<string, unknown> | undefined;
       const list = String(path[i - 1] ?? 'list');
       const name = item && typeof item === 'object' ? (item.id ?? item.name ?? item.party ?? item.person ?? item.item) : undefined;
       return typeof name === 'string' || typeof name === 'number' ? `${list} item "${name}"` : `${list} item ${Number(path[i]) + 1}`;
@@ -91,7 +86,7 @@ function expected(type: string): string {
 
 function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | undefined {
   const path = pointerToPath(e.instancePath, data);
-  const value = at(data, path);
+  const value = valueAt(data, path);
   const last = path[path.length - 1];
   // A list item has no key of its own: name it by its list ("contract_refs item 3").
   const field = path.length === 0 ? 'the file' : typeof last === 'number' ? `${String(path[path.length - 2] ?? 'list')} item ${last + 1}` : String(last);
