@@ -32,3 +32,11 @@ export const CheckWorkspaceRequest = new RequestType<Record<string, never>, Chec
 export interface ScaffoldParams { stage: Stage }
 export interface ScaffoldResult { text: string }
 export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('relationship/scaffold');
+
+/**
+ * From the server to the client, in the browser (github.dev, vscode.dev): whether each evidence-link target
+ * exists, answered through the editor's file system (`workspace.fs.stat`), since a web worker has no disk.
+ */
+export interface FileExistsParams { uris: string[] }
+export interface FileExistsResult { exists: boolean[] }
+export const FileExistsRequest = new RequestType<FileExistsParams, FileExistsResult, void>('relationship/fileExists');
