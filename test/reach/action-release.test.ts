@@ -36,9 +36,9 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-test('the release folder holds action.yml, the bundled CLI, the schemas, LICENSE and a README, nothing else', () => {
+test('the release folder holds action.yml, the bundled CLI, the schemas, LICENSE, a README and the pre-commit hook, nothing else', () => {
   assert.deepEqual(filesUnder(action).sort(), [
-    'LICENSE', 'README.md', 'action.yml', 'dist/cli.js',
+    '.pre-commit-hooks.yaml', 'LICENSE', 'README.md', 'action.yml', 'dist/cli.js', 'package.json',
     'schemas/principles.schema.json', 'schemas/principles.yaml', 'schemas/relationship.schema.json',
   ]);
   assert.equal(readFileSync(join(action, 'action.yml'), 'utf8'), readFileSync(join(ROOT, 'action.yml'), 'utf8'));
