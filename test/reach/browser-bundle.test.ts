@@ -5,6 +5,7 @@
 // The same server in real Chromium: test/browser/server.browser.ts (npm run test:browser).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,4 +61,25 @@ test('in a worker-like sandbox, the server gives every sample the diagnostics ra
   assert.ok(client.asked.some((u) => u.includes('/samples/docs/')), client.asked.join('\n'));
   assert.equal(new Set(client.asked).size, client.asked.length, 'each link target is asked once, then cached');
   assert.ok(results.find((r) => r.name === 'flawed.relationship.yaml')?.server.some((k) => k.includes('link.missing-file')));
+});
+
+test('in the sandbox, Check All Relationship Files finds and reads closed files through the client', async () => {
+  const sandbox = new WorkerLspClient(workerSandbox(), { asOf: '2026-11-01' });
+  try {
+    sandbox.filesRoot = join(ROOT, 'samples');
+    await sandbox.initialize(pathToFileURL(sandbox.filesRoot).href);
+    const result = await sandbox.request<{ files: number; errors: number; warnings: number }>('relationship/checkWorkspace', {});
+    const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--as-of', '2026-11-01', '--root', sandbox.filesRoot, '.'], { cwd: sandbox.filesRoot, encoding: 'utf8' });
+    const findings = (JSON.parse(cli.stdout) as { files: { findings: { severity: string }[] }[] }).files.flatMap((f) => f.findings);
+    assert.deepEqual(result, {
+      files: 5,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+    });
+    // A closed file's diagnostics are published without a version.
+    const flawed = await sandbox.diagnosticsOf(pathToFileURL(join(sandbox.filesRoot, 'flawed.relationship.yaml')).href, '');
+    assert.ok(flawed.some((d) => d.code === 'link.missing-file'));
+  } finally {
+    sandbox.dispose();
+  }
 });

@@ -97,4 +97,5 @@ test('a client that cannot answer leaves the links unchecked and says why', asyn
   assert.equal(files.linkCheck(DOC)?.('docs/missing.md'), 'exists');
   assert.match(fake.errors.join('\n'), /checking evidence links through the editor failed: no handler/);
   assert.equal(files.displayName(`${FOLDER}/partners/a%20b.relationship.yaml`), 'a b.relationship.yaml');
+  assert.equal(await files.readText(DOC), undefined, 'a file the client cannot read');
 });

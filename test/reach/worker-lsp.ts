@@ -2,8 +2,9 @@
 // vscode-jsonrpc over whatever carries the worker's postMessage (a node:vm sandbox here, headless Chromium in
 // test/browser/server.browser.ts). It answers the server's requests as VS Code would: the "relationship"
 // settings, and relationship/fileExists from a folder on disk that stands for the editor's file system.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AbstractMessageReader, AbstractMessageWriter, createMessageConnection, type DataCallback, type Disposable, type Message, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
@@ -44,6 +45,9 @@ export class WorkerLspClient {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: (() => void)[] = [];
 
+  /** The folder whose relationship files relationship/findFiles answers (the editor's workspace). */
+  filesRoot: string | undefined;
+
   constructor(port: WorkerPort, private readonly settings: Record<string, unknown>) {
     this.connection = createMessageConnection(new PortReader(port), new PortWriter(port));
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'relationship' ? this.settings : null)));
@@ -52,6 +56,15 @@ export class WorkerLspClient {
     this.connection.onRequest('relationship/fileExists', ({ uris }: { uris: string[] }) => {
       this.asked.push(...uris);
       return { exists: uris.map((u) => u.startsWith('file:') && existsSync(fileURLToPath(u))) };
+    });
+    // As the browser extension answers them (workspace.findFiles, workspace.fs.readFile), from `filesRoot`.
+    this.connection.onRequest('relationship/findFiles', () => ({ uris: this.filesRoot ? relationshipFilesUnder(this.filesRoot) : [] }));
+    this.connection.onRequest('relationship/readFile', ({ uri }: { uri: string }): { text: string | null } => {
+      try {
+        return { text: readFileSync(fileURLToPath(uri), 'utf8') };
+      } catch {
+        return { text: null };
+      }
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(`${p.uri}#${p.version ?? ''}`, p);
@@ -77,7 +90,7 @@ export class WorkerLspClient {
   }
 
   /** The first diagnostics published for this version of the document (bounded wait: a hang fails the test). */
-  async diagnosticsOf(uri: string, version = 1): Promise<Diagnostic[]> {
+  async diagnosticsOf(uri: string, version: number | '' = 1): Promise<Diagnostic[]> {
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
       const found = this.diagnostics.get(`${uri}#${version}`);
@@ -112,4 +125,12 @@ export function diagnosticKey(d: Diagnostic): string {
 /** A diagnostic's message as text (LSP 3.18 also allows Markdown). */
 export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+function relationshipFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' ? [] : relationshipFilesUnder(path);
+    return /\.relationship\.ya?ml$/.test(e.name) ? [pathToFileURL(path).href] : [];
+  });
 }

@@ -1,9 +1,10 @@
 // The VS Code face in the browser (github.dev, vscode.dev, code-server's web worker host): the same extension
 // as on the desktop, with the language server in a web worker (dist/browser/server.js) and evidence links
-// answered through the editor's file system, since the worker has no disk.
+// answered through the editor's file system, since the worker has no disk; so are the files "Check All
+// Relationship Files in Workspace" finds and reads.
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
-import { FileExistsRequest } from '../../../server/src/protocol';
+import { FileExistsRequest, FindRelationshipFilesRequest, ReadFileRequest } from '../../../server/src/protocol';
 import { CLIENT_ID, CLIENT_NAME, createOutput, startAndRegister } from '../activate';
 
 let client: LanguageClient | undefined;
@@ -26,6 +27,16 @@ export function activate(context: vscode.ExtensionContext): void {
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, clientOptions, new WorkerConstructor(main.toString(true)));
   client.onRequest(FileExistsRequest, async ({ uris }) => ({ exists: await Promise.all(uris.map(exists)) }));
+  client.onRequest(FindRelationshipFilesRequest, async () => ({
+    uris: (await vscode.workspace.findFiles('**/*.relationship.{yaml,yml}', '**/node_modules/**')).map((u) => u.toString()),
+  }));
+  client.onRequest(ReadFileRequest, async ({ uri }) => {
+    try {
+      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri, true))) };
+    } catch {
+      return { text: null };
+    }
+  });
   startAndRegister(context, client, output);
 }
 

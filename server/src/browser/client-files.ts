@@ -1,10 +1,11 @@
 // The language server's files in a browser worker: there is no disk, so the editor answers. An evidence link
 // the server has not asked about yet is provisionally "exists" (no warning that may turn out false); after the
 // analysis, every such link is asked of the client in one request, the answers are cached, and `settle` tells
-// the server to analyse again with them. The cache is dropped when the client reports changed files.
+// the server to analyse again with them. The cache is dropped when the client reports changed files. Closed
+// relationship files are found and read by the editor too.
 import { FileChangeType, type Connection } from 'vscode-languageserver';
 import type { FileCheck } from '../core/index';
-import { FileExistsRequest } from '../protocol';
+import { FileExistsRequest, FindRelationshipFilesRequest, ReadFileRequest } from '../protocol';
 import type { WorkspaceFiles } from '../workspace-files';
 import { folderOf, isInside, linkTarget } from '../features/link-target';
 
@@ -89,14 +90,17 @@ export class ClientWorkspaceFiles implements WorkspaceFiles {
     this.generation++;
   }
 
-  // Closed files are not walked or read in the browser: "Check All Relationship Files" is hidden in virtual
-  // workspaces (package.json), and every open document reaches the server as text.
+  // "Check All Relationship Files in Workspace": the editor finds and reads the files.
   async relationshipFiles(): Promise<string[]> {
-    return [];
+    return (await this.connection.sendRequest(FindRelationshipFilesRequest, {})).uris;
   }
 
-  async readText(): Promise<string | undefined> {
-    return undefined;
+  async readText(uri: string): Promise<string | undefined> {
+    try {
+      return (await this.connection.sendRequest(ReadFileRequest, { uri })).text ?? undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   identity(uri: string): string {
