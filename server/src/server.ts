@@ -131,8 +131,10 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
    * browser asks the editor), a first analysis with provisional answers is made again once they have arrived.
    */
   async function analysed(document: VersionedText): Promise<Analysis> {
-    const first = await analyses.get(document);
-    return (await files.settle(document.uri)) ? analyses.get(document) : first;
+    let analysis = await analyses.get(document);
+    // Bounded: answers dropped (files changed) while others were awaited may need one more round, never more.
+    for (let round = 0; round < 3 && (await files.settle(document.uri)); round++) analysis = await analyses.get(document);
+    return analysis;
   }
 
   /** The analysis of the document's current version, or undefined when the document is not open. */
