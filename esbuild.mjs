@@ -1,4 +1,4 @@
-// Bundles the extension client, the language server, the CLI and (with --tests / --bench) the test files.
+// Bundles the extension client, the language server (for Node and for a browser worker), the CLI and (with --tests / --bench) the test files.
 // Usage: node esbuild.mjs [--production] [--watch] [--tests | --bench] [--clean]
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
@@ -27,6 +27,11 @@ const products = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The coverage preview's webview script; its CSS is inlined by the shared renderer (server/src/report/styles.ts).
   { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  // The browser build (github.dev, vscode.dev): the extension for the web extension host and the language
+  // server for a web worker. platform: 'browser' picks the packages' browser entries, and any Node built-in
+  // that slips into these bundles fails the build (test/reach/browser-bundle.test.ts also runs them without Node).
+  { entryPoints: ['client/src/browser/extension.ts'], outfile: 'dist/browser/extension.js', platform: 'browser', format: 'cjs', target: 'es2022', external: ['vscode'] },
+  { entryPoints: ['server/src/browser/main.ts'], outfile: 'dist/browser/server.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 
 function filesUnder(dir, suffix) {

@@ -1,6 +1,6 @@
 // "Check All Relationship Files in Workspace": the server analyses closed files too and publishes their diagnostics.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CheckWorkspaceRequest } from '../../server/src/protocol';
 import { checkSummary } from './status-text';
 

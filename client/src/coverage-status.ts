@@ -1,6 +1,6 @@
 // The language status item (the `{}` next to the language mode): coverage of the relationship file in the active editor.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { CoverageNotification, type CoverageParams } from '../../server/src/protocol';
 import { coverageStatus } from './status-text';
 

@@ -2,7 +2,7 @@
 // where it goes). The server builds it: the engine stays out of the extension host, and the file's dates are the
 // day the server judges them on (the asOf setting, else today on the local clock).
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { ScaffoldRequest } from '../../server/src/protocol';
 import { stagePicks } from './stage-picks';
 

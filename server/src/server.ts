@@ -1,15 +1,12 @@
 // Wiring only: each LSP method gets the document, returns early when it is missing, and delegates to a
 // feature module. State lives here: open documents, settings, the analysis cache, pending diagnostics.
-import { readFile } from 'node:fs/promises';
-import { basename, resolve as resolvePath } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { STAGES, type Analysis, type FileCheck } from './core/index';
+import { STAGES, type Analysis } from './core/index';
 import { scaffold } from './core/scaffold';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
@@ -22,11 +19,11 @@ import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
-import { fileExistsFor, findRelationshipFiles, inside } from './node/files';
 import { localToday } from './node/today';
 import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
+import type { WorkspaceFiles } from './workspace-files';
 
 /**
  * How long a pause in typing must last before an analysis starts: as long as the document's last analysis took,
@@ -36,7 +33,8 @@ import { resolveAsOf, SettingsStore, type Settings } from './settings';
 export const DEBOUNCE_MIN_MS = 60;
 export const DEBOUNCE_MAX_MS = 200;
 
-export function startServer(connection: Connection): void {
+/** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
+export function startServer(connection: Connection, files: WorkspaceFiles): void {
   const documents = new TextDocuments(TextDocument);
   let settings = new SettingsStore(connection, false);
   let folders: string[] = [];
@@ -74,23 +72,12 @@ export function startServer(connection: Connection): void {
     return asOf;
   };
 
-  function workspaceRootOf(uri: string): string | undefined {
-    if (!uri.startsWith('file:')) return undefined;
-    const path = fileURLToPath(uri);
-    return folders.filter((folder) => inside(folder, path)).sort((a, b) => b.length - a.length)[0];
-  }
-
-  function linkCheck(uri: string): ((relativePath: string) => FileCheck) | undefined {
-    // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
-    const root = workspaceRootOf(uri);
-    return root === undefined ? undefined : fileExistsFor(fileURLToPath(uri), root);
-  }
-
   async function resolve(uri: string): Promise<Resolved> {
     const s = await settings.get(uri);
     const asOf = asOfFor(s);
-    const root = workspaceRootOf(uri);
-    return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
+    // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
+    const root = files.rootOf(uri);
+    return { options: { asOf, severity: s.severity, fileExists: files.linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${files.stamp}|${JSON.stringify(s.severity)}` };
   }
 
   const lastMs = new Map<string, number>();
@@ -120,7 +107,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       if (!document || document.version !== version) return;
       const s = await settings.get(uri);
-      const analysis = await analyses.get(document);
+      const analysis = await analysed(document);
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -139,17 +126,29 @@ export function startServer(connection: Connection): void {
     }, delay));
   }
 
+  /**
+   * The analysis of this version with every evidence-link answer in: where those come asynchronously (the
+   * browser asks the editor), a first analysis with provisional answers is made again once they have arrived.
+   */
+  async function analysed(document: VersionedText): Promise<Analysis> {
+    let analysis = await analyses.get(document);
+    // Bounded: answers dropped (files changed) while others were awaited may need one more round, never more.
+    for (let round = 0; round < 3 && (await files.settle(document.uri)); round++) analysis = await analyses.get(document);
+    return analysis;
+  }
+
   /** The analysis of the document's current version, or undefined when the document is not open. */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
     const document = documents.get(uri);
     if (!document) return undefined;
-    return { document, analysis: await analyses.get(document) };
+    return { document, analysis: await analysed(document) };
   }
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = (capabilities = params.capabilities);
     settings = new SettingsStore(connection, !!caps.workspace?.configuration);
-    folders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+    folders = folderUris(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+    files.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -175,12 +174,19 @@ export function startServer(connection: Connection): void {
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
-        const removed = new Set(folderPaths(e.removed));
-        folders = [...folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
+        const removed = new Set(folderUris(e.removed));
+        folders = [...folders.filter((f) => !removed.has(f)), ...folderUris(e.added)];
+        files.setFolders(folders);
         analyses.clear();
         for (const d of documents.all()) schedule(d, 0);
       });
     }
+  });
+
+  // Files changed under the editor's feet (the browser's cached link answers were dropped): analyse again.
+  files.onDidChange(() => {
+    analyses.clear();
+    for (const d of documents.all()) schedule(d, 0);
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -267,7 +273,7 @@ export function startServer(connection: Connection): void {
   connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
     const found = await analysisOf(uri);
     if (!found) return null;
-    return buildReportModel(found.analysis, { uri, path: displayPath(uri), version: found.document.version });
+    return buildReportModel(found.analysis, { uri, path: files.displayName(uri), version: found.document.version });
   }));
 
   // Not guarded: a failure must reach the command as an error, not as an empty file.
@@ -277,17 +283,12 @@ export function startServer(connection: Connection): void {
   });
 
   /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */
-  async function checkFile(path: string): Promise<Analysis | undefined> {
-    const open = documents.all().find((d) => d.uri.startsWith('file:') && fileURLToPath(d.uri) === path);
-    if (open) return analyses.get(open);
-    const uri = pathToFileURL(path).href;
-    let text: string;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-    const analysis = await analyses.get(closedFile(uri, text));
+  async function checkFile(uri: string): Promise<Analysis | undefined> {
+    const open = documents.all().find((d) => files.identity(d.uri) === files.identity(uri));
+    if (open) return analysed(open);
+    const text = await files.readText(uri);
+    if (text === undefined) return undefined;
+    const analysis = await analysed(closedFile(uri, text));
     analyses.evict(uri);
     const s = await settings.get(uri);
     // Without a version: the diagnostics of a file that is not open.
@@ -297,10 +298,9 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, async (_params, token): Promise<CheckWorkspaceResult> => {
     const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
-    const paths = new Set(folders.flatMap((folder) => findRelationshipFiles(folder)));
-    for (const path of paths) {
+    for (const uri of await files.relationshipFiles()) {
       if (token.isCancellationRequested) break;
-      const analysis = await checkFile(path);
+      const analysis = await checkFile(uri);
       if (!analysis) continue;
       result.files++;
       result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
@@ -318,14 +318,10 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-function folderPaths(list: readonly WorkspaceFolder[]): string[] {
-  return list.filter((f) => f.uri.startsWith('file:')).map((f) => resolvePath(fileURLToPath(f.uri)));
+function folderUris(list: readonly WorkspaceFolder[]): string[] {
+  return list.map((f) => f.uri);
 }
 
 function closedFile(uri: string, text: string): VersionedText {
   return { uri, version: 0, getText: () => text };
-}
-
-function displayPath(uri: string): string {
-  return uri.startsWith('file:') ? basename(fileURLToPath(uri)) : uri;
 }

@@ -1,6 +1,6 @@
 // The coverage preview and the portfolio: commands, webview panels and their restoration after a reload.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PORTFOLIO_VIEW_TYPE, PREVIEW_VIEW_TYPE } from './messages';
 import { isRelationshipDocument, ModelSource } from './model-source';
 import { Portfolio } from './portfolio';

@@ -2,7 +2,7 @@
 // client never parses a relationship file itself. A file the server does not know yet (closed, or the
 // server still starting) is opened as a text document, which syncs it to the server without showing it.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { PreviewRequest } from '../../../server/src/protocol';
 import type { ReportModel } from '../../../server/src/report/model';
 

@@ -1,6 +1,6 @@
-// A fresh nonce for each render of a webview: cryptographic randomness, never Math.random.
-import { randomBytes } from 'node:crypto';
-
+// A fresh nonce for each render of a webview: cryptographic randomness, never Math.random. Web Crypto, so the
+// same code runs in the desktop extension host (Node) and in the browser's (github.dev, vscode.dev).
 export function createNonce(): string {
-  return randomBytes(18).toString('base64');
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes));
 }
