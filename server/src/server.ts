@@ -8,6 +8,7 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { STAGES, type Analysis, type FileCheck } from './core/index';
 import { scaffold } from './core/scaffold';
@@ -22,9 +23,10 @@ import { documentLinks } from './features/links';
 import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
-import { fileExistsFor, findRelationshipFiles, inside } from './node/files';
+import { fileExistsFor, inside } from './node/files';
 import { localToday } from './node/today';
-import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
+import { PARAMS, validated } from './params';
+import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CoverageParams, type ScaffoldParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 
@@ -203,78 +205,78 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  connection.onCompletion(guard('completion', [], async ({ textDocument, position }) => {
+  connection.onCompletion(guard('completion', [], validated(PARAMS.atPosition, async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const asOf = asOfFor(await settings.get(document.uri));
     const model = (analyses.lastGood(document.uri) ?? (await analyses.get(document))).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
-  }));
+  })));
 
-  connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
+  connection.onHover(guard('hover', null, validated(PARAMS.atPosition, async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? hover(found.analysis, position) : null;
-  }));
+  })));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], async ({ textDocument }) => {
+  connection.onDocumentSymbol(guard('documentSymbol', [], validated(PARAMS.document, async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? documentSymbols(found.analysis) : [];
-  }));
+  })));
 
-  connection.onFoldingRanges(guard('foldingRange', [], async ({ textDocument }) => {
+  connection.onFoldingRanges(guard('foldingRange', [], validated(PARAMS.document, async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? foldingRanges(found.analysis) : [];
-  }));
+  })));
 
-  connection.onDefinition(guard('definition', [], async ({ textDocument, position }) => {
+  connection.onDefinition(guard('definition', [], validated(PARAMS.atPosition, async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? definition(found.analysis, textDocument.uri, position) : [];
-  }));
+  })));
 
-  connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
+  connection.onReferences(guard('references', [], validated(PARAMS.references, async ({ textDocument, position, context }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? references(found.analysis, textDocument.uri, position, context.includeDeclaration) : [];
-  }));
+  })));
 
-  connection.onPrepareRename(guard('prepareRename', null, async ({ textDocument, position }) => {
+  connection.onPrepareRename(guard('prepareRename', null, validated(PARAMS.atPosition, async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? prepareRename(found.analysis, position) : null;
-  }));
+  })));
 
-  connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
+  connection.onRenameRequest(guard('rename', null, validated(PARAMS.rename, async ({ textDocument, position, newName }) => {
     const found = await analysisOf(textDocument.uri);
     const result = found && rename(found.analysis, textDocument.uri, position, newName);
     if (result && 'refused' in result) throw new ResponseError(result.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, result.refused);
     return result ? result.edit : null;
-  }));
+  })));
 
-  connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
+  connection.onCodeAction(guard('codeAction', [], validated(PARAMS.codeAction, async ({ textDocument, range, context }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? codeActions(found.analysis, textDocument.uri, range, context.diagnostics) : [];
-  }));
+  })));
 
-  connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {
+  connection.onDocumentLinks(guard('documentLink', [], validated(PARAMS.document, async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? documentLinks(found.analysis, textDocument.uri) : [];
-  }));
+  })));
 
-  connection.onCodeLens(guard('codeLens', [], async ({ textDocument }) => {
+  connection.onCodeLens(guard('codeLens', [], validated(PARAMS.document, async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? codeLenses(found.analysis, textDocument.uri) : [];
-  }));
+  })));
 
-  connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
+  connection.onRequest(PreviewRequest, guard('preview', null, validated(PARAMS.preview, async ({ uri }): Promise<ReportModel | null> => {
     const found = await analysisOf(uri);
     if (!found) return null;
     return buildReportModel(found.analysis, { uri, path: displayPath(uri), version: found.document.version });
-  }));
+  })));
 
   // Not guarded: a failure must reach the command as an error, not as an empty file.
-  connection.onRequest(ScaffoldRequest, async ({ stage }) => {
+  connection.onRequest(ScaffoldRequest, validated(PARAMS.scaffold, async ({ stage }: ScaffoldParams) => {
     if (!STAGES.includes(stage)) throw new ResponseError(ErrorCodes.InvalidParams, `"${String(stage)}" is not a lifecycle stage; use one of ${STAGES.join(', ')}`);
     return { text: scaffold(stage, { asOf: asOfFor(await settings.get()) }) };
-  });
+  }));
 
   /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */
   async function checkFile(path: string): Promise<Analysis | undefined> {
@@ -295,19 +297,7 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, async (_params, token): Promise<CheckWorkspaceResult> => {
-    const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
-    const paths = new Set(folders.flatMap((folder) => findRelationshipFiles(folder)));
-    for (const path of paths) {
-      if (token.isCancellationRequested) break;
-      const analysis = await checkFile(path);
-      if (!analysis) continue;
-      result.files++;
-      result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
-      result.warnings += analysis.findings.filter((f) => f.severity === 'warning').length;
-    }
-    return result;
-  }));
+  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', EMPTY_CHECK, validated(PARAMS.checkWorkspace, (_params, token: CancellationToken) => checkWorkspace(connection, folders, token, checkFile))));
 
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);
