@@ -25,7 +25,7 @@ import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { fileExistsFor, inside } from './node/files';
 import { localToday } from './node/today';
-import { PARAMS, validated } from './params';
+import { checkParams, validated } from './params';
 import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CoverageParams, type ScaffoldParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
@@ -49,12 +49,14 @@ export function startServer(connection: Connection): void {
   const log = (message: string): void => connection.console.log(message);
 
   /**
-   * Never crash, never leave a request unanswered: a failure is logged and answered with an empty result. A
-   * ResponseError is a handler's deliberate answer (the editor shows its message) and goes to the client as is.
+   * Never crash, never leave a request unanswered: params that do not fit are refused with InvalidParams
+   * (params.ts), a failure is logged and answered with an empty result. A ResponseError is a handler's
+   * deliberate answer (the editor shows its message) and goes to the client as is.
    */
   function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R> => {
       try {
+        checkParams(name, params);
         if (token?.isCancellationRequested) return empty;
         const result = await handler(params, token);
         return token?.isCancellationRequested ? empty : result;
@@ -92,7 +94,7 @@ export function startServer(connection: Connection): void {
     const s = await settings.get(uri);
     const asOf = asOfFor(s);
     const root = workspaceRootOf(uri);
-    return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
+    return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
   }
 
   const lastMs = new Map<string, number>();
@@ -205,75 +207,75 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  connection.onCompletion(guard('completion', [], validated(PARAMS.atPosition, async ({ textDocument, position }) => {
+  connection.onCompletion(guard('completion', [], async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const asOf = asOfFor(await settings.get(document.uri));
     const model = (analyses.lastGood(document.uri) ?? (await analyses.get(document))).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
-  })));
+  }));
 
-  connection.onHover(guard('hover', null, validated(PARAMS.atPosition, async ({ textDocument, position }) => {
+  connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? hover(found.analysis, position) : null;
-  })));
+  }));
 
-  connection.onDocumentSymbol(guard('documentSymbol', [], validated(PARAMS.document, async ({ textDocument }) => {
+  connection.onDocumentSymbol(guard('documentSymbol', [], async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? documentSymbols(found.analysis) : [];
-  })));
+  }));
 
-  connection.onFoldingRanges(guard('foldingRange', [], validated(PARAMS.document, async ({ textDocument }) => {
+  connection.onFoldingRanges(guard('foldingRange', [], async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? foldingRanges(found.analysis) : [];
-  })));
+  }));
 
-  connection.onDefinition(guard('definition', [], validated(PARAMS.atPosition, async ({ textDocument, position }) => {
+  connection.onDefinition(guard('definition', [], async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? definition(found.analysis, textDocument.uri, position) : [];
-  })));
+  }));
 
-  connection.onReferences(guard('references', [], validated(PARAMS.references, async ({ textDocument, position, context }) => {
+  connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? references(found.analysis, textDocument.uri, position, context.includeDeclaration) : [];
-  })));
+  }));
 
-  connection.onPrepareRename(guard('prepareRename', null, validated(PARAMS.atPosition, async ({ textDocument, position }) => {
+  connection.onPrepareRename(guard('prepareRename', null, async ({ textDocument, position }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? prepareRename(found.analysis, position) : null;
-  })));
+  }));
 
-  connection.onRenameRequest(guard('rename', null, validated(PARAMS.rename, async ({ textDocument, position, newName }) => {
+  connection.onRenameRequest(guard('rename', null, async ({ textDocument, position, newName }) => {
     const found = await analysisOf(textDocument.uri);
     const result = found && rename(found.analysis, textDocument.uri, position, newName);
     if (result && 'refused' in result) throw new ResponseError(result.badName ? ErrorCodes.InvalidParams : LSPErrorCodes.RequestFailed, result.refused);
     return result ? result.edit : null;
-  })));
+  }));
 
-  connection.onCodeAction(guard('codeAction', [], validated(PARAMS.codeAction, async ({ textDocument, range, context }) => {
+  connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? codeActions(found.analysis, textDocument.uri, range, context.diagnostics) : [];
-  })));
+  }));
 
-  connection.onDocumentLinks(guard('documentLink', [], validated(PARAMS.document, async ({ textDocument }) => {
+  connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? documentLinks(found.analysis, textDocument.uri) : [];
-  })));
+  }));
 
-  connection.onCodeLens(guard('codeLens', [], validated(PARAMS.document, async ({ textDocument }) => {
+  connection.onCodeLens(guard('codeLens', [], async ({ textDocument }) => {
     const found = await analysisOf(textDocument.uri);
     return found ? codeLenses(found.analysis, textDocument.uri) : [];
-  })));
+  }));
 
-  connection.onRequest(PreviewRequest, guard('preview', null, validated(PARAMS.preview, async ({ uri }): Promise<ReportModel | null> => {
+  connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
     const found = await analysisOf(uri);
     if (!found) return null;
     return buildReportModel(found.analysis, { uri, path: displayPath(uri), version: found.document.version });
-  })));
+  }));
 
   // Not guarded: a failure must reach the command as an error, not as an empty file.
-  connection.onRequest(ScaffoldRequest, validated(PARAMS.scaffold, async ({ stage }: ScaffoldParams) => {
+  connection.onRequest(ScaffoldRequest, validated('scaffold', async ({ stage }: ScaffoldParams) => {
     if (!STAGES.includes(stage)) throw new ResponseError(ErrorCodes.InvalidParams, `"${String(stage)}" is not a lifecycle stage; use one of ${STAGES.join(', ')}`);
     return { text: scaffold(stage, { asOf: asOfFor(await settings.get()) }) };
   }));
@@ -297,7 +299,7 @@ export function startServer(connection: Connection): void {
     return analysis;
   }
 
-  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', EMPTY_CHECK, validated(PARAMS.checkWorkspace, (_params, token: CancellationToken) => checkWorkspace(connection, folders, token, checkFile))));
+  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', EMPTY_CHECK, (_params, token) => checkWorkspace(connection, folders, token, checkFile)));
 
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);

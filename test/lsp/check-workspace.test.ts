@@ -23,7 +23,7 @@ interface Progress { token: ProgressToken; value: WorkDoneProgressBegin | WorkDo
 /** Thousands of folders, a few relationship files spread through them, and what the walk must skip. */
 function generate(workspace: string, outside: string): void {
   for (let g = 0; g < GROUPS; g++) for (let f = 0; f < PER_GROUP; f++) mkdirSync(join(workspace, `g${g}`, `f${f}`), { recursive: true });
-  for (let i = 0; i < FILES; i++) writeFileSync(join(workspace, `g${i * 5}`, `f${i * 11}`, `r${i}.relationship.yaml`), RELATIONSHIP);
+  for (let i = 0; i < FILES; i++) writeFileSync(join(workspace, `g${i * 3}`, `f${i * 11}`, `r${i}.relationship.yaml`), RELATIONSHIP);
   mkdirSync(join(workspace, 'node_modules', 'dep'), { recursive: true });
   writeFileSync(join(workspace, 'node_modules', 'dep', 'n.relationship.yaml'), RELATIONSHIP);
   mkdirSync(join(workspace, 'generated'));
