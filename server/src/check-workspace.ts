@@ -2,12 +2,19 @@
 // blocks the server, then analyses the files it found one at a time. The client sees work-done progress when it
 // supports it; cancelling the request, or the progress, stops the walk between two folders.
 import { pathToFileURL } from 'node:url';
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import type { Analysis } from './core/index';
 import { walkRelationshipFiles } from './node/walk';
 import type { CheckWorkspaceResult } from './protocol';
 
 export const EMPTY_CHECK: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, skipped: [] };
+
+const NO_PROGRESS: WorkDoneProgressServerReporter = {
+  token: CancellationToken.None,
+  begin: () => undefined,
+  report: () => undefined,
+  done: () => undefined,
+};
 
 export async function checkWorkspace(
   connection: Connection,
@@ -15,8 +22,8 @@ export async function checkWorkspace(
   token: CancellationToken,
   checkFile: (path: string) => Promise<Analysis | undefined>,
 ): Promise<CheckWorkspaceResult> {
-  // A null reporter when the client cannot show progress: the walk is the same either way.
-  const progress = await connection.window.createWorkDoneProgress();
+  // A null reporter when the client cannot show progress, or refuses to create it: the walk is the same either way.
+  const progress = await connection.window.createWorkDoneProgress().catch(() => NO_PROGRESS);
   const stopped = (): boolean => token.isCancellationRequested || progress.token.isCancellationRequested;
   const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0, skipped: [] };
   progress.begin('Checking relationship files', 0, 'Searching the workspace folders…', true);

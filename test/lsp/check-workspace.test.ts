@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CancellationTokenSource } from 'vscode-jsonrpc';
+import { CancellationTokenSource, ResponseError } from 'vscode-jsonrpc';
 import type { ProgressToken, PublishDiagnosticsParams, WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import type { CheckWorkspaceResult } from '../../server/src/protocol';
 import { LspClient } from './client';
@@ -101,5 +101,13 @@ describe('checkWorkspace on a large tree', () => {
     assert.equal(progressOf(first.token, mark).at(-1)?.params && (progressOf(first.token, mark).at(-1)!.params as Progress).value.kind, 'end');
     const published = client.received.filter((r) => r.seq > mark && r.method === 'textDocument/publishDiagnostics');
     assert.deepEqual(published.map((r) => (r.params as PublishDiagnosticsParams).uri), []);
+  });
+
+  test('a client that refuses to create the progress still gets the check', async () => {
+    client.connection.onRequest('window/workDoneProgress/create', () => {
+      throw new ResponseError(-32603, 'no progress here');
+    });
+    const result = await client.request<CheckWorkspaceResult>('relationship/checkWorkspace', {});
+    assert.equal(result.files, FILES);
   });
 });
