@@ -70,6 +70,10 @@ describe('walkRelationshipFiles', () => {
     assert.deepEqual(walked.files.map(rel(root)), [
       'keep.relationship.yaml', 'other/local/o.relationship.yaml', 'sub/deeper/build.relationship.yaml', 'sub/keep.draft.relationship.yaml',
     ]);
+    // A .gitignore that is a symbolic link is not read: it could lead out of the tree.
+    const linked = tree({ 'rules.txt': '*.relationship.yaml\n', 'ws/a.relationship.yaml': '' });
+    symlinkSync(join(linked, 'rules.txt'), join(linked, 'ws', '.gitignore'));
+    assert.deepEqual((await walkRelationshipFiles(join(linked, 'ws'), { root: join(linked, 'ws') })).files.map(rel(linked)), ['ws/a.relationship.yaml']);
     // Starting below the root still honours the root's .gitignore.
     const below = await walkRelationshipFiles(join(root, 'sub'), { root });
     assert.deepEqual(below.files.map(rel(root)), ['sub/deeper/build.relationship.yaml', 'sub/keep.draft.relationship.yaml']);

@@ -5,7 +5,7 @@
 // (from the workspace root down) and extra --ignore patterns exclude, and symbolic links whose target lies
 // outside the workspace root — those are reported, by the same policy as evidence links (files.ts).
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import ignore, { type Ignore } from 'ignore';
@@ -69,7 +69,7 @@ export async function walkRelationshipFiles(start: string, options: WalkOptions)
     if (options.cancelled?.()) return finish(true);
     const { dir, levels: inherited } = stack.pop()!;
     const entries = await entriesOf(dir);
-    const own = entries.some((e) => e.name === '.gitignore' && !e.isDirectory()) ? await rulesOf(dir) : undefined;
+    const own = entries.some((e) => e.name === '.gitignore' && e.isFile()) ? await rulesOf(dir) : undefined;
     const levels = own ? [...inherited, own] : inherited;
     const below: string[] = [];
     for (const entry of entries) {
@@ -130,9 +130,12 @@ async function inheritedRules(root: string, start: string): Promise<Rules[]> {
   return levels;
 }
 
+/** A folder's .gitignore: a regular file only, so a link cannot make the walk read outside the tree. */
 async function rulesOf(dir: string): Promise<Rules | undefined> {
   try {
-    return { dir, rules: ignore().add(await readFile(join(dir, '.gitignore'), 'utf8')) };
+    const path = join(dir, '.gitignore');
+    if (!(await lstat(path)).isFile()) return undefined;
+    return { dir, rules: ignore().add(await readFile(path, 'utf8')) };
   } catch {
     return undefined; // none, or unreadable: nothing is excluded by it
   }
