@@ -21,9 +21,20 @@ export const CoverageNotification = new NotificationType<CoverageParams>('relati
 export interface PreviewParams { uri: string }
 export const PreviewRequest = new RequestType<PreviewParams, ReportModel | null, void>('relationship/preview');
 
-/** Analyses every relationship file under the workspace folders and publishes diagnostics for closed ones too. */
-export interface CheckWorkspaceResult { files: number; errors: number; warnings: number }
-export const CheckWorkspaceRequest = new RequestType<Record<string, never>, CheckWorkspaceResult, void>('relationship/checkWorkspace');
+/**
+ * Analyses every relationship file under the workspace folders and publishes diagnostics for closed ones too.
+ * The walk skips node_modules, hidden folders and what .gitignore files exclude; a symbolic link to a file
+ * outside the workspace folder is not read but listed in `skipped` with the reason. Cancelling the request
+ * answers RequestCancelled; cancelling the server's progress answers what was checked, with `cancelled`.
+ */
+export interface CheckWorkspaceResult {
+  files: number;
+  errors: number;
+  warnings: number;
+  skipped: { uri: string; reason: string }[];
+  cancelled?: boolean;
+}
+export const CheckWorkspaceRequest = new RequestType<Record<string, never> | null, CheckWorkspaceResult, void>('relationship/checkWorkspace');
 
 /**
  * "New Relationship File": the scaffold of a new file for a lifecycle stage, dated the server's as-of day (the

@@ -5,6 +5,7 @@ import {
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { STAGES, type Analysis } from './core/index';
 import { scaffold } from './core/scaffold';
@@ -20,7 +21,8 @@ import { references } from './features/references';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { localToday } from './node/today';
-import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CheckWorkspaceResult, type CoverageParams } from './protocol';
+import { checkParams, validated } from './params';
+import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CoverageParams, type ScaffoldParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 import type { WorkspaceFiles } from './workspace-files';
@@ -45,12 +47,14 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   const log = (message: string): void => connection.console.log(message);
 
   /**
-   * Never crash, never leave a request unanswered: a failure is logged and answered with an empty result. A
-   * ResponseError is a handler's deliberate answer (the editor shows its message) and goes to the client as is.
+   * Never crash, never leave a request unanswered: params that do not fit are refused with InvalidParams
+   * (params.ts), a failure is logged and answered with an empty result. A ResponseError is a handler's
+   * deliberate answer (the editor shows its message) and goes to the client as is.
    */
   function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
     return async (params: P, token: CancellationToken): Promise<R> => {
       try {
+        checkParams(name, params);
         if (token?.isCancellationRequested) return empty;
         const result = await handler(params, token);
         return token?.isCancellationRequested ? empty : result;
@@ -77,7 +81,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     const asOf = asOfFor(s);
     // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
     const root = files.rootOf(uri);
-    return { options: { asOf, severity: s.severity, fileExists: files.linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${files.stamp}|${JSON.stringify(s.severity)}` };
+    return { options: { asOf, severity: s.severity, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${JSON.stringify(s.severity)}` };
   }
 
   const lastMs = new Map<string, number>();
@@ -277,10 +281,10 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   }));
 
   // Not guarded: a failure must reach the command as an error, not as an empty file.
-  connection.onRequest(ScaffoldRequest, async ({ stage }) => {
+  connection.onRequest(ScaffoldRequest, validated('scaffold', async ({ stage }: ScaffoldParams) => {
     if (!STAGES.includes(stage)) throw new ResponseError(ErrorCodes.InvalidParams, `"${String(stage)}" is not a lifecycle stage; use one of ${STAGES.join(', ')}`);
     return { text: scaffold(stage, { asOf: asOfFor(await settings.get()) }) };
-  });
+  }));
 
   /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */
   async function checkFile(uri: string): Promise<Analysis | undefined> {
@@ -296,18 +300,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     return analysis;
   }
 
-  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', { files: 0, errors: 0, warnings: 0 }, async (_params, token): Promise<CheckWorkspaceResult> => {
-    const result: CheckWorkspaceResult = { files: 0, errors: 0, warnings: 0 };
-    for (const uri of await files.relationshipFiles()) {
-      if (token.isCancellationRequested) break;
-      const analysis = await checkFile(uri);
-      if (!analysis) continue;
-      result.files++;
-      result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
-      result.warnings += analysis.findings.filter((f) => f.severity === 'warning').length;
-    }
-    return result;
-  }));
+  connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', EMPTY_CHECK, (_params, token) => checkWorkspace(connection, files, token, checkFile)));
 
   connection.onShutdown(() => {
     for (const t of timers.values()) clearTimeout(t);

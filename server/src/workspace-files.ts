@@ -4,6 +4,19 @@
 // and synchronous: it receives `linkCheck`'s answer function, which answers from what is known at once.
 import type { FileCheck } from './core/index';
 
+export interface FindOptions {
+  /** Asked between folders: true stops the search, which then answers what it found so far. */
+  cancelled?: () => boolean;
+  /** Told now and then how far the search got. */
+  progress?: (folders: number, files: number) => void;
+}
+
+export interface FoundFiles {
+  uris: string[];
+  skipped: { uri: string; reason: string }[];
+  cancelled: boolean;
+}
+
 export interface WorkspaceFiles {
   /** The editor's workspace folders (URIs) bound every evidence link; called at start and on each change. */
   setFolders(uris: readonly string[]): void;
@@ -20,8 +33,11 @@ export interface WorkspaceFiles {
    * real ones have now arrived (analyse again); false at once when every answer was known.
    */
   settle(uri: string): Promise<boolean>;
-  /** Every relationship file under the workspace folders, as URIs (empty where folders cannot be walked). */
-  relationshipFiles(): Promise<string[]>;
+  /**
+   * Every relationship file under the workspace folders, as URIs (empty where folders cannot be walked), and the
+   * ones left out with the reason (a symbolic link out of the workspace). Stops early when `cancelled()` says so.
+   */
+  relationshipFiles(options?: FindOptions): Promise<FoundFiles>;
   /** The text of a file that is not open, or undefined when it cannot be read. */
   readText(uri: string): Promise<string | undefined>;
   /** What names one file whatever the spelling of its URI (an open document and a found file compare equal). */

@@ -29,7 +29,8 @@ function memoryIo(files: Record<string, string>): CliIo & { out: string; err: st
       files[path] = text;
     },
     appendFile: (path: string, text: string) => void (files[path] = (files[path] ?? '') + text),
-    findRelationshipFiles: (dir: string) => Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && /\.relationship\.ya?ml$/.test(f)).sort(),
+    walk: async (dir: string) => ({ files: Object.keys(files).filter((f) => f.startsWith(`${dir}/`) && /\.relationship\.ya?ml$/.test(f)).sort(), skipped: [], cancelled: false }),
+    findWorkspaceRoot: (path: string, isFolder?: boolean) => (isFolder ? path : path.slice(0, path.lastIndexOf('/'))),
     fileExistsFor: () => () => 'missing' as const,
   };
   return io;

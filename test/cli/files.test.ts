@@ -1,11 +1,11 @@
-// node/files.ts: the evidence-link check (containment in the workspace, symbolic links) and the folder walk.
+// node/files.ts: the evidence-link check (containment in the workspace, symbolic links). The walk: walk.test.ts.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileExistsFor, findRelationshipFiles } from '../../server/src/node/files';
+import { fileExistsFor } from '../../server/src/node/files';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rac-files-'));
@@ -70,24 +70,5 @@ describe('fileExistsFor', () => {
     // The spy does see the file system when a link stays inside.
     assert.equal(check('a.relationship.yaml'), 'exists');
     assert.ok(touched.length > 0);
-  });
-});
-
-describe('findRelationshipFiles', () => {
-  test('finds both extensions, sorted, skipping node_modules, dot-folders and folder links', () => {
-    const root = tree({
-      'b.relationship.yaml': '', 'a/c.relationship.yml': '', 'a/x.yaml': '', 'a/b/d.relationship.yaml': '',
-      'node_modules/m.relationship.yaml': '', '.git/g.relationship.yaml': '', '.vscode/v.relationship.yaml': '',
-      'a/.hidden/h.relationship.yaml': '', 'elsewhere/e.relationship.yaml': '',
-    });
-    symlinkSync(join(root, 'elsewhere'), join(root, 'a', 'loop'));
-    symlinkSync(root, join(root, 'a', 'b', 'up'));
-    symlinkSync(join(root, 'elsewhere', 'e.relationship.yaml'), join(root, 'a', 'linked.relationship.yaml'));
-    const found = findRelationshipFiles(join(root, 'a')).map((p) => p.slice(root.length + 1).split('\\').join('/'));
-    assert.deepEqual(found, ['a/b/d.relationship.yaml', 'a/c.relationship.yml', 'a/linked.relationship.yaml']);
-  });
-
-  test('a folder that cannot be read gives no files instead of an error', () => {
-    assert.deepEqual(findRelationshipFiles(join(tmpdir(), 'rac-no-such-folder-here')), []);
   });
 });

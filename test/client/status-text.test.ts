@@ -31,7 +31,7 @@ test('a clean file says so', () => {
 });
 
 test('workspace check summary', () => {
-  assert.equal(checkSummary({ files: 0, errors: 0, warnings: 0 }), 'No relationship files (*.relationship.yaml, *.relationship.yml) in this workspace.');
-  assert.equal(checkSummary({ files: 1, errors: 0, warnings: 0 }), 'Checked 1 relationship file: no problems.');
-  assert.equal(checkSummary({ files: 14, errors: 3, warnings: 1 }), 'Checked 14 relationship files: 3 errors, 1 warning.');
+  assert.equal(checkSummary({ files: 0, errors: 0, warnings: 0, skipped: [] }), 'No relationship files (*.relationship.yaml, *.relationship.yml) in this workspace.');
+  assert.equal(checkSummary({ files: 1, errors: 0, warnings: 0, skipped: [] }), 'Checked 1 relationship file: no problems.');
+  assert.equal(checkSummary({ files: 14, errors: 3, warnings: 1, skipped: [] }), 'Checked 14 relationship files: 3 errors, 1 warning.');
 });

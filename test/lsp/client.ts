@@ -100,6 +100,8 @@ export class LspClient {
       this.notify();
     });
     connection.onNotification((method, params) => this.record(method, params));
+    // $/progress has its own dispatch in vscode-jsonrpc (by token); work-done progress arrives here.
+    connection.onUnhandledProgress((params) => this.record('$/progress', params));
     connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.record('workspace/configuration', params);
       return params.items.map((item) => (item.section === 'relationship' ? this.settings ?? null : this.sections[item.section ?? ''] ?? null));

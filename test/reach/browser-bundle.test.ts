@@ -68,13 +68,14 @@ test('in the sandbox, Check All Relationship Files finds and reads closed files 
   try {
     sandbox.filesRoot = join(ROOT, 'samples');
     await sandbox.initialize(pathToFileURL(sandbox.filesRoot).href);
-    const result = await sandbox.request<{ files: number; errors: number; warnings: number }>('relationship/checkWorkspace', {});
+    const result = await sandbox.request<{ files: number; errors: number; warnings: number; skipped: unknown[] }>('relationship/checkWorkspace', {});
     const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--as-of', '2026-11-01', '--root', sandbox.filesRoot, '.'], { cwd: sandbox.filesRoot, encoding: 'utf8' });
     const findings = (JSON.parse(cli.stdout) as { files: { findings: { severity: string }[] }[] }).files.flatMap((f) => f.findings);
     assert.deepEqual(result, {
       files: 5,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
+      skipped: [],
     });
     // A closed file's diagnostics are published without a version.
     const flawed = await sandbox.diagnosticsOf(pathToFileURL(join(sandbox.filesRoot, 'flawed.relationship.yaml')).href, '');

@@ -23,9 +23,9 @@ async function rac(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 test('arguments: defaults, values, and usage errors', () => {
-  assert.deepEqual(parseReportArgs([], '2025-11-01'), { paths: ['.'], format: 'html', asOf: '2025-11-01' });
-  assert.deepEqual(parseReportArgs(['a', '--format=markdown', '-o', 'r.md', '--as-of', '2024-02-29', '--theme', 'dark', '--', '-b'], 'x'),
-    { paths: ['a', '-b'], format: 'markdown', output: 'r.md', asOf: '2024-02-29', theme: 'dark' });
+  assert.deepEqual(parseReportArgs([], '2025-11-01'), { paths: ['.'], format: 'html', asOf: '2025-11-01', ignore: [] });
+  assert.deepEqual(parseReportArgs(['a', '--format=markdown', '-o', 'r.md', '--as-of', '2024-02-29', '--theme', 'dark', '--root', 'up', '--ignore', 'x/', '--ignore=y', '--', '-b'], 'x'),
+    { paths: ['a', '-b'], format: 'markdown', output: 'r.md', asOf: '2024-02-29', theme: 'dark', root: 'up', ignore: ['x/', 'y'] });
   assert.deepEqual(parseReportArgs(['--help'], 'x'), { help: true });
   assert.match((parseReportArgs(['--format', 'pdf'], 'x') as { error: string }).error, /html or markdown/);
   assert.match((parseReportArgs(['--as-of', '2025-02-30'], 'x') as { error: string }).error, /YYYY-MM-DD/);

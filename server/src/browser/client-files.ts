@@ -6,7 +6,7 @@
 import { FileChangeType, type Connection } from 'vscode-languageserver';
 import type { FileCheck } from '../core/index';
 import { FileExistsRequest, FindRelationshipFilesRequest, ReadFileRequest } from '../protocol';
-import type { WorkspaceFiles } from '../workspace-files';
+import type { FoundFiles, WorkspaceFiles } from '../workspace-files';
 import { folderOf, isInside, linkTarget } from '../features/link-target';
 
 export class ClientWorkspaceFiles implements WorkspaceFiles {
@@ -91,8 +91,10 @@ export class ClientWorkspaceFiles implements WorkspaceFiles {
   }
 
   // "Check All Relationship Files in Workspace": the editor finds and reads the files.
-  async relationshipFiles(): Promise<string[]> {
-    return (await this.connection.sendRequest(FindRelationshipFilesRequest, {})).uris;
+  // The editor searches its own file system (it honours files.exclude); nothing is skipped on this side.
+  async relationshipFiles(): Promise<FoundFiles> {
+    const { uris } = await this.connection.sendRequest(FindRelationshipFilesRequest, {});
+    return { uris, skipped: [], cancelled: false };
   }
 
   async readText(uri: string): Promise<string | undefined> {

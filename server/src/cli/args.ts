@@ -1,4 +1,5 @@
 // Command-line parsing shared by the commands: node:util parseArgs (strict) with messages a user can act on.
+import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toDay } from '../core/index';
 import { nearest } from '../core/suggest';
@@ -7,6 +8,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 
 export interface Parsed {
   values: Record<string, string | boolean | undefined>;
+  /** The values of repeatable options (`multiple: true`, e.g. --ignore), in the order given. */
+  lists: Record<string, string[]>;
   positionals: string[];
 }
 
@@ -14,7 +17,13 @@ export interface Parsed {
 export function parseCommandLine(argv: readonly string[], options: Options): Parsed | { error: string } {
   try {
     const { values, positionals } = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
-    return { values: values as Parsed['values'], positionals };
+    const single: Parsed['values'] = {};
+    const lists: Parsed['lists'] = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (Array.isArray(value)) lists[name] = value.map(String);
+      else single[name] = value;
+    }
+    return { values: single, lists, positionals };
   } catch (e) {
     return { error: describe(e, options) };
   }
@@ -55,4 +64,11 @@ export function asOfDate(value: string | boolean | undefined, today: string): st
 
 export function isError(v: unknown): v is { error: string } {
   return typeof v === 'object' && v !== null && 'error' in v;
+}
+
+/** --root of check, report and diff: an existing folder, resolved against the working folder; undefined when not given. */
+export function rootFolder(value: string | boolean | undefined, cwd: string, isFolder: (path: string) => boolean): string | undefined | { error: string } {
+  if (value === undefined) return undefined;
+  const root = resolve(cwd, String(value));
+  return isFolder(root) ? root : { error: `--root ${String(value)}: no such folder` };
 }

@@ -3,7 +3,7 @@
 // be checked (the other files are still checked and reported).
 import { resolve } from 'node:path';
 import type { Severity } from '../core/index';
-import { asOfDate, isError, oneOf, parseCommandLine } from './args';
+import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
 import { loadFiles } from './load-files';
@@ -12,15 +12,19 @@ import { FORMATS, type FileResult, type Format } from './types';
 export const CHECK_USAGE = `usage: rac check [options] [paths…]
 
 Checks relationship files: syntax, the file format, references between ids, evidence links, and the
-evidence for the 12 principles at the relationship's lifecycle stage. Paths are files or folders (default:
-the current folder); folders are searched for *.relationship.yaml and *.relationship.yml, skipping
-node_modules and hidden folders.
+evidence for the 12 principles at the relationship's lifecycle stage. Paths are files, folders or quoted
+patterns such as '**/*.relationship.yaml' (default: the current folder); folders are searched for
+*.relationship.yaml and *.relationship.yml, skipping node_modules, hidden folders, what .gitignore files
+exclude and symbolic links that lead outside the workspace root (listed as notes).
 
   --format <name>        text | json | sarif | github | markdown (default: text)
   --as-of <YYYY-MM-DD>   check as of this day (default: today, in local time)
   --fail-on <level>      error | warning | never: exit 1 on findings at or above it (default: error)
   --min-coverage <N>     exit 1 when a file covers fewer than N principles (0-12)
-  --root <dir>           workspace root: evidence links may not leave it (default: the current folder)
+  --root <dir>           workspace root: evidence links may not leave it (default: the enclosing git work
+                         tree of each file, else the file's folder)
+  --ignore <pattern>     skip what this .gitignore-style pattern matches in folders and patterns, relative
+                         to the current folder (repeatable)
   -q, --quiet            text: findings only, no coverage lines
   -v, --verbose          text: also list information findings (evidence the next stage will require);
                          without it their count ends the coverage line
@@ -49,6 +53,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'min-coverage': { type: 'string' },
   root: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
   'no-color': { type: 'boolean' },
@@ -61,7 +66,8 @@ interface CheckOptions {
   asOf: string;
   failOn: FailOn;
   minCoverage?: number;
-  root: string;
+  root?: string;
+  ignore: string[];
   quiet: boolean;
   verbose: boolean;
   color: boolean;
@@ -84,13 +90,10 @@ export function parseCheckArgs(argv: readonly string[], io: CliIo): CheckOptions
     minCoverage = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
     if (!(minCoverage >= 0 && minCoverage <= 12)) return { error: `--min-coverage needs a number of principles from 0 to 12, not "${text}"` };
   }
-  let root = io.cwd;
-  if (v.root !== undefined) {
-    root = resolve(io.cwd, String(v.root));
-    if (io.stat(root).kind !== 'directory') return { error: `--root ${String(v.root)}: no such folder` };
-  }
+  const root = rootFolder(v.root, io.cwd, (path) => io.stat(path).kind === 'directory');
+  if (isError(root)) return root;
   const color = !v['no-color'] && io.stdoutIsTTY && !io.env.NO_COLOR;
-  return { paths: parsed.positionals.length ? parsed.positionals : ['.'], format, asOf, failOn, minCoverage, root, quiet: v.quiet === true, verbose: v.verbose === true, color };
+  return { paths: parsed.positionals.length ? parsed.positionals : ['.'], format, asOf, failOn, minCoverage, root, ignore: parsed.lists.ignore ?? [], quiet: v.quiet === true, verbose: v.verbose === true, color };
 }
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -103,7 +106,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rac check: ${options.error}\nRun "rac check --help" for the options.\n`);
     return 2;
   }
-  const { files, problems, emptyFolders } = loadFiles(options.paths, io, { asOf: options.asOf, root: options.root });
+  const { files, problems, emptyFolders, skipped } = await loadFiles(options.paths, io, { asOf: options.asOf, root: options.root, ignore: options.ignore });
+  for (const s of skipped) io.stderr(`rac check: note: skipped ${s.path}: ${s.reason}\n`);
   for (const folder of emptyFolders) {
     // The current folder stands for "the whole repository" (the default, and the GitHub action's): a change that
     // removes the last relationship file leaves nothing to check, which is not a setup error. A folder the user

@@ -12,6 +12,8 @@ export interface DiffOptions {
   failOnCoverageLoss: boolean;
   format: DiffFormat;
   output?: string;
+  /** --root: bounds the working tree's evidence links (default: the repository). */
+  root?: string;
 }
 
 export const DIFF_USAGE = `usage: rac diff --base <git-ref> [options] [paths…]
@@ -28,6 +30,7 @@ on each side in its own tree.
   --fail-on-coverage-loss   exit 1 when a changed file stops covering a principle it covered
   --format <name>           markdown | json | github (default: markdown)
   -o, --output <file>       write the report to a file instead of standard output
+  --root <dir>              workspace root: evidence links may not leave it (default: the repository)
   -h, --help                show this help
 
 When GITHUB_STEP_SUMMARY is set, the Markdown summary is also appended to that file, whatever the format.
@@ -44,6 +47,7 @@ const OPTIONS = {
   'fail-on-coverage-loss': { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  root: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,5 +72,6 @@ export function parseDiffArgs(argv: readonly string[], today: string): DiffOptio
     failOnCoverageLoss: v['fail-on-coverage-loss'] === true,
     format,
     ...(typeof v.output === 'string' ? { output: v.output } : {}),
+    ...(typeof v.root === 'string' ? { root: v.root } : {}),
   };
 }

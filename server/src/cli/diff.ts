@@ -6,6 +6,7 @@
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { analyze, type FileCheck } from '../core/index';
 import { realOrSelf, RELATIONSHIP_FILE } from '../node/files';
+import { isError, rootFolder } from './args';
 import { failsOn } from './check';
 import { DIFF_USAGE, parseDiffArgs, type DiffOptions } from './diff-args';
 import { buildReport, compareFile, type DiffReport, type FileDiff } from './diff-compare';
@@ -27,10 +28,15 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const options = parsed;
+  const root = rootFolder(options.root, io.cwd, (path) => io.stat(path).kind === 'directory');
+  if (isError(root)) {
+    io.stderr(`rac diff: ${root.error}\n`);
+    return 2;
+  }
 
   let report: DiffReport;
   try {
-    report = collect(options, io);
+    report = collect(options, root, io);
   } catch (e) {
     if (e instanceof GitError) {
       io.stderr(`rac diff: ${e.message}\n`);
@@ -62,11 +68,15 @@ export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn'
   return failing || lost ? 1 : 0;
 }
 
-function collect(options: DiffOptions, io: CliIo): DiffReport {
+function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo): DiffReport {
   const repo = openRepository(io.cwd, io.env);
   const commit = repo.resolve(options.base);
   const cwd = realOrSelf(io.cwd);
   const top = realOrSelf(repo.top);
+  // Both sides are bounded by the same folder: --root, else the repository.
+  const root = givenRoot === undefined ? top : realOrSelf(givenRoot);
+  const rootInRepo = relative(top, root).split(sep).join('/');
+  const rootName = relative(cwd, root) === '' ? '.' : relative(cwd, root).split(sep).join('/');
   // As in rac check, a path that names nothing is a usage problem, not an empty review; a deleted file or
   // folder still exists in the base.
   for (const given of options.paths) {
@@ -96,8 +106,8 @@ function collect(options: DiffOptions, io: CliIo): DiffReport {
       unreadable.push({ path, error });
       continue;
     }
-    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, inBase) }) : undefined;
-    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, top) }) : undefined;
+    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName }) : undefined;
+    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName }) : undefined;
     files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
@@ -105,14 +115,15 @@ function collect(options: DiffOptions, io: CliIo): DiffReport {
 
 /**
  * The base side's evidence-link check, the same rule as the working tree's (io.fileExistsFor with the
- * repository as the workspace): a link resolves against the file's folder and must stay inside the
- * repository, so a link is only "new" or "fixed" when the document or the linked files really changed.
+ * same root): a link resolves against the file's folder and must stay inside the root (`root`, relative to
+ * the repository's top level; "" for the whole repository), so a link is only "new" or "fixed" when the document or the linked files really changed.
  */
-function linkCheck(filePath: string, has: (repoPath: string) => boolean): (target: string) => FileCheck {
+function linkCheck(filePath: string, root: string, has: (repoPath: string) => boolean): (target: string) => FileCheck {
   const dir = posix.dirname(filePath);
+  const outsideRoot = (p: string) => root.startsWith('..') || (root !== '' && p !== root && !p.startsWith(`${root}/`));
   return (target) => {
     const p = repoRelative(dir === '.' ? '' : dir, target);
-    if (p === undefined) return 'outside';
+    if (p === undefined || outsideRoot(p)) return 'outside';
     return has(p) ? 'exists' : 'missing';
   };
 }

@@ -1,6 +1,7 @@
 // Everything the commands touch outside their arguments: streams, environment, clock and file system. main.ts
 // passes the real one (server/src/node/cli-io.ts); tests can pass their own.
 import type { FileCheck } from '../core/index';
+import type { WalkOptions, WalkResult } from '../node/walk';
 
 export type PathKind = 'file' | 'directory' | 'other' | 'missing';
 
@@ -27,8 +28,10 @@ export interface CliIo {
   /** Writes a new file; throws an Error with code EEXIST when the path exists (never replaces anything). */
   createFile(path: string, text: string): void;
   appendFile(path: string, text: string): void;
-  /** Every *.relationship.yaml / *.relationship.yml under a folder, sorted (see node/files.ts). */
-  findRelationshipFiles(dir: string): string[];
+  /** The relationship files under a folder, sorted, with the ones skipped and why (see node/walk.ts). */
+  walk(dir: string, options: WalkOptions): Promise<WalkResult>;
+  /** The workspace root of a file or folder without --root: the enclosing git work tree, else its folder (node/workspace-root.ts). */
+  findWorkspaceRoot(path: string, isFolder?: boolean): string;
   /** The evidence-link check for one document, contained in the workspace root (see node/files.ts). */
   fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck;
 }

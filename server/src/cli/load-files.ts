@@ -1,7 +1,10 @@
-// Command-line paths → analysed files. Folders are walked; a file that cannot be read as text is kept as a
-// result with its reason, so the others are still checked and reported.
+// Command-line paths → analysed files. Folders are walked and patterns expanded (node/walk.ts, node/glob.ts); a
+// file that cannot be read as text is kept as a result with its reason, so the others are still checked and
+// reported. Each file's evidence links are bounded by --root, else by its git work tree, else by its folder.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../core/index';
+import { globBase, globMatcher, isGlob } from '../node/glob';
+import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
 import type { FileResult } from './types';
 
@@ -10,8 +13,10 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface LoadOptions {
   asOf: string;
-  /** Evidence links must stay inside this folder (absolute). */
-  root: string;
+  /** --root: evidence links must stay inside this folder (absolute). Unset: each file's git work tree, else its folder. */
+  root?: string;
+  /** --ignore: .gitignore-style patterns, relative to the working folder, that folder walks and patterns skip. */
+  ignore?: readonly string[];
   severity?: AnalyzeOptions['severity'];
 }
 
@@ -22,21 +27,35 @@ export interface Loaded {
   problems: string[];
   /** Folders given, as given, that hold no relationship file: each command decides what that means. */
   emptyFolders: string[];
+  /** Files a walk found but did not read (symbolic links out of the workspace root), by display path, with the reason. */
+  skipped: Skipped[];
 }
 
-export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Loaded {
+export async function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
   const problems: string[] = [];
   const emptyFolders: string[] = [];
+  const skipped = new Map<string, string>();
   const found = new Set<string>();
+  const walk = async (folder: string, accept?: (path: string) => boolean) => {
+    const root = options.root ?? io.findWorkspaceRoot(folder, true);
+    const result = await io.walk(folder, { root, ignore: options.ignore, ignoreBase: io.cwd, accept });
+    for (const s of result.skipped) skipped.set(displayPath(io.cwd, s.path), s.reason);
+    for (const f of result.files) found.add(f);
+    return result.files.length + result.skipped.length;
+  };
   for (const given of paths) {
     const absolute = resolve(io.cwd, given);
     const stat = io.stat(absolute);
     if (stat.kind === 'directory') {
-      const inside = io.findRelationshipFiles(absolute);
-      if (inside.length === 0) emptyFolders.push(given);
-      for (const f of inside) found.add(f);
+      if ((await walk(absolute)) === 0) emptyFolders.push(given);
     } else if (stat.kind === 'file') {
       found.add(absolute);
+    } else if (stat.kind === 'missing' && isGlob(given)) {
+      // Expanded here, not by the shell: a quoted pattern means the same in every shell and in CI files.
+      const base = resolve(io.cwd, globBase(given));
+      const matches = globMatcher(given.split(sep).join('/'));
+      const accept = (path: string) => matches(isAbsolute(given) ? path.split(sep).join('/') : relative(io.cwd, path).split(sep).join('/'));
+      if (io.stat(base).kind !== 'directory' || (await walk(base, accept)) === 0) problems.push(`${given}: no files match this pattern`);
     } else if (stat.kind === 'missing') {
       problems.push(`${given}: no such file or folder`);
     } else {
@@ -45,15 +64,16 @@ export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOpti
   }
   const files = [...found].map((absolute) => loadFile(absolute, io, options));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, emptyFolders };
+  return { files, problems, emptyFolders, skipped: [...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, reason]) => ({ path, reason })) };
 }
 
 export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
   const path = displayPath(io.cwd, absolute);
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
+  const root = options.root ?? io.findWorkspaceRoot(absolute);
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, options.root), severity: options.severity });
+    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), severity: options.severity });
     return { path, text, analysis };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { toDay } from '../core/index';
 import { buildReportModel, renderHtml, renderMarkdown, type ReportModel } from '../report/index';
+import { isError, rootFolder } from './args';
 import type { CliIo } from './io';
 import { loadFiles } from './load-files';
 
@@ -12,12 +13,16 @@ export const REPORT_USAGE = `usage: rac report [paths…] [options]
 
 Writes the coverage picture of relationship files (*.relationship.yaml|yml): for each file its coverage of
 the 12 principles, lifecycle, risk heat map, timeline, waivers and findings; with several files, a
-portfolio table first. Paths are files or folders (default: the current folder).
+portfolio table first. Paths are files, folders or quoted patterns such as '**/*.relationship.yaml'
+(default: the current folder), found as rac check finds them.
 
   --format <name>        html | markdown (default: html)
   -o, --output <file>    write to a file instead of standard output
   --as-of <YYYY-MM-DD>   analyse for this day (default: today, in local time)
   --theme <name>         light | dark: fix the HTML report's colours (default: follow the reader's system)
+  --root <dir>           workspace root: evidence links may not leave it (default: the enclosing git work
+                         tree of each file, else the file's folder)
+  --ignore <pattern>     skip what this .gitignore-style pattern matches (repeatable)
   -h, --help             show this help
 
 Exit codes: 0 written, 2 usage problem or a file that could not be read.
@@ -29,10 +34,12 @@ interface ReportOptions {
   output?: string;
   asOf: string;
   theme?: 'light' | 'dark';
+  root?: string;
+  ignore: string[];
 }
 
 export function parseReportArgs(argv: readonly string[], today: string): ReportOptions | { error: string } | { help: true } {
-  const options: ReportOptions = { paths: [], format: 'html', asOf: today };
+  const options: ReportOptions = { paths: [], format: 'html', asOf: today, ignore: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -46,7 +53,7 @@ export function parseReportArgs(argv: readonly string[], today: string): ReportO
     }
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '-o', '--output', '--as-of', '--theme'].includes(name)) return { error: `unknown option ${name}` };
+    if (!['--format', '-o', '--output', '--as-of', '--theme', '--root', '--ignore'].includes(name)) return { error: `unknown option ${name}` };
     const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') return { error: `${name} needs a value` };
     if (name === '--format') {
@@ -58,6 +65,10 @@ export function parseReportArgs(argv: readonly string[], today: string): ReportO
     } else if (name === '--theme') {
       if (value !== 'light' && value !== 'dark') return { error: `--theme must be light or dark, not "${value}"` };
       options.theme = value;
+    } else if (name === '--root') {
+      options.root = value;
+    } else if (name === '--ignore') {
+      options.ignore.push(value);
     } else {
       options.output = value;
     }
@@ -77,8 +88,14 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const options = parsed;
+  const root = rootFolder(options.root, io.cwd, (path) => io.stat(path).kind === 'directory');
+  if (isError(root)) {
+    io.stderr(`rac report: ${root.error}\n`);
+    return 2;
+  }
 
-  const { files, problems: unreadable, emptyFolders } = loadFiles(options.paths, io, { asOf: options.asOf, root: io.cwd });
+  const { files, problems: unreadable, emptyFolders, skipped } = await loadFiles(options.paths, io, { asOf: options.asOf, root, ignore: options.ignore });
+  for (const s of skipped) io.stderr(`rac report: note: skipped ${s.path}: ${s.reason}\n`);
   const problems = [...unreadable, ...emptyFolders.map((given) => `${given}: no relationship files (*.relationship.yaml or *.relationship.yml) in this folder`)];
   for (const problem of problems) io.stderr(`rac report: ${problem}\n`);
   const models: ReportModel[] = [];

@@ -58,7 +58,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const evidence = runEvidence(catalog, checkContext(data, asOf), stage, waivers, locate);
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
-    findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists));
+    findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot));
   }
 
   const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};

@@ -2,7 +2,9 @@
 // the injected fileExists, which refuses anything outside the workspace without reading it.
 import type { AnalyzeOptions, EvidenceLink, Finding } from './types';
 
-export function linkFindings(links: EvidenceLink[], fileExists: AnalyzeOptions['fileExists']): Finding[] {
+export function linkFindings(links: EvidenceLink[], fileExists: AnalyzeOptions['fileExists'], root?: string): Finding[] {
+  // Naming the root shows which folder bounds the links: a surprising one (the wrong --root) is seen at once.
+  const workspace = root === undefined ? 'the workspace' : `the workspace root "${root}"`;
   const findings: Finding[] = [];
   if (!fileExists) return findings;
   for (const link of links) {
@@ -11,7 +13,7 @@ export function linkFindings(links: EvidenceLink[], fileExists: AnalyzeOptions['
     if (answer === 'missing') {
       findings.push({ code: 'link.missing-file', severity: 'warning', message: `evidence file "${link.target}" does not exist (relative to this file): add it or correct the path`, range: link.range });
     } else if (answer === 'outside') {
-      findings.push({ code: 'link.outside-workspace', severity: 'warning', message: `"${link.target}" points outside the workspace: evidence must live inside it (it was not read)`, range: link.range });
+      findings.push({ code: 'link.outside-workspace', severity: 'warning', message: `"${link.target}" points outside ${workspace}: evidence must live inside it (it was not read)`, range: link.range });
     }
   }
   return findings;

@@ -147,6 +147,8 @@ export interface AnalyzeOptions {
   asOf: string;
   /** Answers for an evidence path relative to the file; absent: links are not checked. */
   fileExists?: (relativePath: string) => FileCheck;
+  /** How the workspace root that bounds evidence links is named in messages (a folder path). */
+  workspaceRoot?: string;
   /** Severity policy by finding code (or code prefix ending in "."): the CLI and the editor share it. */
   severity?: Record<string, Severity | 'off'>;
 }

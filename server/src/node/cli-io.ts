@@ -1,8 +1,10 @@
 // The CliIo of a real process: Node's streams, environment, clock and file system.
 import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { CliIo, PathKind } from '../cli/io';
-import { fileExistsFor, findRelationshipFiles } from './files';
+import { fileExistsFor } from './files';
 import { localToday } from './today';
+import { walkRelationshipFiles } from './walk';
+import { findWorkspaceRoot } from './workspace-root';
 
 export function nodeIo(): CliIo {
   return {
@@ -29,7 +31,8 @@ export function nodeIo(): CliIo {
     // "wx" fails with EEXIST instead of replacing, also when two runs race for the same name.
     createFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
     appendFile: (path, text) => appendFileSync(path, text),
-    findRelationshipFiles,
+    walk: walkRelationshipFiles,
+    findWorkspaceRoot,
     fileExistsFor,
   };
 }

@@ -1,15 +1,10 @@
 // Node-only file system adapters shared by the CLI and the language server: the evidence-link check the core
-// receives as `fileExists`, and the folder walk that finds relationship files.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+// receives as `fileExists`, and the containment test the folder walk (walk.ts) applies to symbolic links.
+import { realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { FileCheck } from '../core/index';
 
 export const RELATIONSHIP_FILE = /\.relationship\.ya?ml$/;
-
-/** Folders never walked: dependencies and anything hidden (.git, .vscode, .cache…). */
-function skipped(name: string): boolean {
-  return name === 'node_modules' || name.startsWith('.');
-}
 
 /**
  * The `fileExists` for one document: a link resolves against the document's folder and must stay inside the
@@ -67,40 +62,5 @@ function realPrefix(path: string): { path: string; complete: boolean } | undefin
       rest.push(basename(existing));
       existing = parent;
     }
-  }
-}
-
-/**
- * Every *.relationship.yaml / *.relationship.yml under `dir`, sorted, skipping node_modules and dot-folders.
- * Symbolic links to files are listed; links to folders are not followed (no cycles, no escaping the tree).
- * Folders that cannot be read are skipped.
- */
-export function findRelationshipFiles(dir: string): string[] {
-  const found: string[] = [];
-  const walk = (folder: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!skipped(entry.name)) walk(path);
-      } else if (RELATIONSHIP_FILE.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && isFile(path)))) {
-        found.push(path);
-      }
-    }
-  };
-  walk(dir);
-  return found.sort();
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }

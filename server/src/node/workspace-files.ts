@@ -3,8 +3,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { WorkspaceFiles } from '../workspace-files';
-import { fileExistsFor, findRelationshipFiles, inside } from './files';
+import type { FindOptions, FoundFiles, WorkspaceFiles } from '../workspace-files';
+import { fileExistsFor, inside } from './files';
+import { walkRelationshipFiles } from './walk';
 
 export class NodeWorkspaceFiles implements WorkspaceFiles {
   private folders: string[] = [];
@@ -29,9 +30,25 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     return false;
   }
 
-  async relationshipFiles(): Promise<string[]> {
-    const paths = new Set(this.folders.flatMap((folder) => findRelationshipFiles(folder)));
-    return [...paths].map((p) => pathToFileURL(p).href);
+  /** The shared walk (walk.ts) of each folder, bounded by that folder: it never blocks the server. */
+  async relationshipFiles(options: FindOptions = {}): Promise<FoundFiles> {
+    const paths = new Set<string>();
+    const found: FoundFiles = { uris: [], skipped: [], cancelled: false };
+    for (const folder of this.folders) {
+      const walked = await walkRelationshipFiles(folder, {
+        root: folder,
+        cancelled: options.cancelled,
+        progress: (searched, files) => options.progress?.(searched, paths.size + files),
+      });
+      for (const path of walked.files) paths.add(path);
+      found.skipped.push(...walked.skipped.map((s) => ({ uri: pathToFileURL(s.path).href, reason: s.reason })));
+      if (walked.cancelled) {
+        found.cancelled = true;
+        break;
+      }
+    }
+    found.uris = [...paths].map((p) => pathToFileURL(p).href);
+    return found;
   }
 
   async readText(uri: string): Promise<string | undefined> {
