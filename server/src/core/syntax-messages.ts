@@ -72,8 +72,12 @@ export function describe(e: YAMLError, document: Document.Parsed, text: string):
   }
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BAD_INDENT') {
     // The library marks the end of the line before the misplaced one (or the value that the line was read into).
-    const line = nextContentLine(text, start, e.code !== 'BAD_INDENT');
+    const line = e.code === 'BAD_INDENT' ? indentedContent(text, start) ?? nextContentLine(text, start, false) : nextContentLine(text, start, true);
     if (line && e.code === 'BAD_INDENT') return { code: 'syntax', message: SYNTAX_MESSAGES.BAD_INDENT, start: line[0], end: line[1] };
+    if (line && e.code !== 'BAD_INDENT' && innermost(document, start, (n) => (isMap(n) || isSeq(n)) && n.flow === true)) {
+      // Inside {…} or […] a line break does not end an item: the comma before this line is missing.
+      return { code: 'syntax', message: SYNTAX_MESSAGES.BLOCK_IN_FLOW, start: line[0], end: line[1] };
+    }
     if (line && indentOf(text, line[0]) > indentOf(text, start)) {
       return { code: 'syntax', message: 'this line is indented further than the key above it: indent it like its siblings, or quote the text if it continues the value above', start: line[0], end: line[1] };
     }
@@ -116,6 +120,17 @@ function nextContentLine(text: string, offset: number, always: boolean): [number
     if (content) return [start + content.index, start + text.slice(start, end).trimEnd().length];
   }
   return undefined;
+}
+
+/** When `offset` is in the indentation of its line, that line's content as [first non-space, end of content). */
+function indentedContent(text: string, offset: number): [number, number] | undefined {
+  let start = offset;
+  while (start > 0 && text.charCodeAt(start - 1) === 32) start--;
+  if (start > 0 && text.charCodeAt(start - 1) !== 10 && text.charCodeAt(start - 1) !== 13) return undefined;
+  let first = offset;
+  while (text.charCodeAt(first) === 32) first++;
+  const end = endOfLine(text, first);
+  return end > first ? [first, first + text.slice(first, end).trimEnd().length] : undefined;
 }
 
 /** The number of spaces that start the line holding `offset`. */
