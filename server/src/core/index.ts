@@ -5,5 +5,6 @@ export { rootSchema, schemaAt, childSchema, deref, type JsonSchema } from './sch
 export { LineIndex } from './text';
 export { collections } from './model';
 export { noun } from './refs';
+export { openableUrl } from './link-findings';
 export { toDay, fromDay } from './dates';
 export * from './types';

@@ -1,9 +1,11 @@
 // Document links for evidence: https URLs as written, relative paths resolved against the document's
-// folder. Paths the engine found outside the workspace, absolute paths and other schemes get no link.
+// folder. Paths the engine found outside the workspace, absolute paths, other schemes (http: among them) and
+// https URLs that carry credentials or point at a private, loopback or link-local host get no link: the
+// engine reports why.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
-import type { Analysis } from '../core/index';
+import { openableUrl, type Analysis } from '../core/index';
 import { lspRange, sameRange } from './convert';
 import { unquotedRange } from './yaml-edit';
 
@@ -15,7 +17,7 @@ export function documentLinks(analysis: Analysis, documentUri: string): Document
   for (const link of analysis.model.links) {
     const range = lspRange(unquotedRange(analysis.lines, link.range) ?? link.range);
     if (link.kind === 'url') {
-      const url = webUrl(link.target);
+      const url = openableUrl(link.target);
       if (url) links.push({ range, target: url, tooltip: `Open ${url}` });
       continue;
     }
@@ -31,16 +33,6 @@ function folderOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
-}
-
-/** http(s) only: a document must not hand the editor a javascript: or command: link. */
-function webUrl(target: string): string | undefined {
-  try {
-    const url = new URL(target);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }
