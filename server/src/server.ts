@@ -1,6 +1,6 @@
 // Wiring only: each LSP method gets the document, returns early when it is missing, and delegates to a
 // feature module. State lives here: open documents, settings, the analysis cache, pending diagnostics.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { STAGES, type Analysis, type FileCheck } from './core/index';
+import { MAX_FILE_BYTES, STAGES, tooLargeAnalysis, type Analysis, type FileCheck } from './core/index';
 import { scaffold } from './core/scaffold';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
@@ -281,13 +281,15 @@ export function startServer(connection: Connection): void {
     const open = documents.all().find((d) => d.uri.startsWith('file:') && fileURLToPath(d.uri) === path);
     if (open) return analyses.get(open);
     const uri = pathToFileURL(path).href;
-    let text: string;
+    let analysis: Analysis;
     try {
-      text = await readFile(path, 'utf8');
+      // A file over the limit is not read: its one finding comes from its size, as in the CLI.
+      const { size } = await stat(path);
+      if (size > MAX_FILE_BYTES) analysis = tooLargeAnalysis(size, (await resolve(uri)).options);
+      else analysis = await analyses.get(closedFile(uri, await readFile(path, 'utf8')));
     } catch {
       return undefined;
     }
-    const analysis = await analyses.get(closedFile(uri, text));
     analyses.evict(uri);
     const s = await settings.get(uri);
     // Without a version: the diagnostics of a file that is not open.

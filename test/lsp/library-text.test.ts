@@ -20,7 +20,7 @@ test('an alias of a map used as a key: our diagnostic at the key, no library tex
     'a key must be plain text, not a list or a map: quote it, or move the list or map into the value',
   ]]);
   const colon = client.open('colon.relationship.yaml', 'metadata:\n  title: St Marys: cleaning partnership\n  status: {a: 1\n    b: 2}\n');
-  const messages = (await client.diagnostics(colon, 1)).map((d) => d.message);
+  const messages = (await client.diagnostics(colon, 1)).map((d) => String(d.message));
   assert.ok(messages.some((m) => /quote the whole value/.test(m)), messages.join('\n'));
   // A request after the documents were analysed: anything logged while analysing has arrived before its answer.
   await client.request('textDocument/documentSymbol', { textDocument: { uri } });
