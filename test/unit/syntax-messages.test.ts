@@ -84,6 +84,13 @@ test('an unquoted ": " inside a value says "quote the value" at the colon', () =
   assert.deepEqual(f.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 18 } });
 });
 
+test('the colon is found in UTF-16 columns on a CRLF line after an emoji, and not inside a comment', () => {
+  const text = 'metadata:\r\n  title: 🚰 St Marys: cleaning # note: x\r\n';
+  const [f] = syntaxFindings(text);
+  const line = '  title: 🚰 St Marys: cleaning # note: x';
+  assert.deepEqual(f.range, { start: { line: 1, character: line.indexOf(': c') }, end: { line: 1, character: line.indexOf(': c') + 1 } });
+});
+
 test('inside {…} the parser\'s words never reach the user', () => {
   for (const text of ['a: {b:\n  c: d}\n', 'a: {b: 1 c: 2}\n']) {
     const [f] = syntaxFindings(text);

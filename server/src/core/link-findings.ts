@@ -47,7 +47,7 @@ export function urlProblem(target: string): { code: string; message: string } | 
   if (kind) {
     return {
       code: 'link.private-host',
-      message: `"${target}" points at ${kind} (${url.hostname}), not at a document others can open: link the evidence by a public https: address or a path in the workspace; it is not offered as a link`,
+      message: `"${target}" points at ${url.hostname}, ${kind}, not at a document others can open: link the evidence by a public https: address or a path in the workspace; it is not offered as a link`,
     };
   }
   return undefined;
@@ -76,7 +76,7 @@ function hostKind(hostname: string): string | undefined {
 
 function ipv4Kind([a, b]: number[]): string | undefined {
   if (a === 127) return 'a loopback address';
-  if (a === 169 && b === 254) return 'a link-local address (where cloud servers answer with their credentials)';
+  if (a === 169 && b === 254) return 'a link-local address where cloud servers hand out their credentials';
   if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127)) return 'a private network address';
   if (a === 0 || a >= 224) return 'a reserved address';
   return undefined;
@@ -85,7 +85,7 @@ function ipv4Kind([a, b]: number[]): string | undefined {
 function ipv6Kind(host: string): string | undefined {
   if (host === '::1') return 'a loopback address';
   if (host === '::') return 'a reserved address';
-  if (/^fe[89ab]/.test(host)) return 'a link-local address (where cloud servers answer with their credentials)';
+  if (/^fe[89ab]/.test(host)) return 'a link-local address';
   if (/^f[cd]/.test(host)) return 'a private network address';
   // An IPv4 address written as IPv6 (::ffff:a9fe:a9fe, or the older ::a9fe:a9fe) is judged as that address.
   const mapped = /^::(?:ffff:)?([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
