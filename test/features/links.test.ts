@@ -82,7 +82,7 @@ test('http: and addresses of this machine, its network or its cloud metadata ser
   assert.match(analyzeText(withUrl('https://2852039166/x')).findings.find((x) => x.code === 'link.private-host')?.message ?? '', /points at 169\.254\.169\.254, a link-local address where cloud servers hand out their credentials/);
   const http = analyzeText(withUrl('http://example.org/plan.pdf'));
   assert.deepEqual(documentLinks(http, DOC).map((l) => l.target), ['https://example.org/raci.pdf']);
-  assert.deepEqual(http.findings.filter((x) => /plan\.pdf/.test(x.message)).map((x) => x.code), ['schema.pattern']);
+  assert.deepEqual(http.findings.filter((x) => /plan\.pdf/.test(x.message)).map((x) => [x.code, x.severity, /http: is not encrypted/.test(x.message)]), [['schema.pattern', 'error', true]]);
 });
 
 test('public https hosts stay links, dotted like private ranges or not', () => {
