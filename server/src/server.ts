@@ -7,7 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { STAGES, type Analysis } from './core/index';
+import { MAX_FILE_BYTES, STAGES, tooLargeAnalysis, type Analysis } from './core/index';
 import { scaffold } from './core/scaffold';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
@@ -290,9 +290,15 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   async function checkFile(uri: string): Promise<Analysis | undefined> {
     const open = documents.all().find((d) => files.identity(d.uri) === files.identity(uri));
     if (open) return analysed(open);
-    const text = await files.readText(uri);
-    if (text === undefined) return undefined;
-    const analysis = await analysed(closedFile(uri, text));
+    // A file over the limit is not read: its one finding comes from its size, as in the CLI.
+    const size = await files.sizeOf(uri);
+    let analysis: Analysis;
+    if (size !== undefined && size > MAX_FILE_BYTES) analysis = tooLargeAnalysis(size, (await resolve(uri)).options);
+    else {
+      const text = await files.readText(uri);
+      if (text === undefined) return undefined;
+      analysis = await analysed(closedFile(uri, text));
+    }
     analyses.evict(uri);
     const s = await settings.get(uri);
     // Without a version: the diagnostics of a file that is not open.

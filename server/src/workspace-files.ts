@@ -38,6 +38,8 @@ export interface WorkspaceFiles {
    * ones left out with the reason (a symbolic link out of the workspace). Stops early when `cancelled()` says so.
    */
   relationshipFiles(options?: FindOptions): Promise<FoundFiles>;
+  /** The size in bytes of a file that is not open, when it can be known without reading it. */
+  sizeOf(uri: string): Promise<number | undefined>;
   /** The text of a file that is not open, or undefined when it cannot be read. */
   readText(uri: string): Promise<string | undefined>;
   /** What names one file whatever the spelling of its URI (an open document and a found file compare equal). */

@@ -82,11 +82,20 @@ describe('rac check exit codes', () => {
     assert.equal(j.out.summary.unreadable, 1);
   });
 
-  test('a file over 5 MiB is refused as too large', () => {
-    const dir = workspace({ 'big.relationship.yaml': `# ${'x'.repeat(5 * 1024 * 1024)}\n`, 'a.relationship.yaml': VALID });
+  test('a file over 5 MiB is refused as too large, with its real size; one of exactly 5 MiB is checked', () => {
+    const comment = (bytes: number): string => `# ${'x'.repeat(bytes - 3)}\n`;
+    const dir = workspace({
+      'big.relationship.yaml': comment(5 * 1024 * 1024 + 1),
+      'bigger.relationship.yaml': comment(Math.round(5.3 * 1024 * 1024)),
+      'limit.relationship.yaml': comment(5 * 1024 * 1024),
+      'a.relationship.yaml': VALID,
+    });
     const r = rac(['check', '--as-of', AS_OF, '.'], dir);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /big\.relationship\.yaml: file too large \(5 MiB; the limit is 5 MiB\)/);
+    assert.match(r.stderr, /big\.relationship\.yaml: file too large \(5\.1 MiB; the limit is 5 MiB\)/);
+    assert.match(r.stderr, /bigger\.relationship\.yaml: file too large \(5\.3 MiB; the limit is 5 MiB\)/);
+    assert.doesNotMatch(r.stderr, /limit\.relationship\.yaml/);
+    assert.match(r.stdout, /^limit\.relationship\.yaml: coverage /m);
     assert.match(r.stdout, /^a\.relationship\.yaml: coverage /m);
   });
 

@@ -52,3 +52,43 @@ test('an untitled document links URLs only; other schemes never', () => {
 test('CRLF: the same links on the same ranges', () => {
   assert.deepEqual(documentLinks(analyzeText(crlf(TEXT), { fileExists: files }), DOC), documentLinks(analyzeText(TEXT, { fileExists: files }), DOC));
 });
+
+/** A relationship whose exit strategy document is this URL: one evidence link, at a known range. */
+const withUrl = (url: string): string => `principles:\n  exit_strategy:\n    document: "${url}"\n  governance_and_processes:\n    raci: https://example.org/raci.pdf\n`;
+
+test('an https link with credentials: no document link, a warning that never repeats the password', () => {
+  const text = withUrl('https://user:secret@example.org/plan.pdf');
+  const analysis = analyzeText(text);
+  assert.deepEqual(documentLinks(analysis, DOC).map((l) => [l.target, l.tooltip]), [['https://example.org/raci.pdf', 'Open https://example.org/raci.pdf']]);
+  const [f, ...rest] = analysis.findings.filter((x) => x.code.startsWith('link.'));
+  assert.equal(rest.length, 0);
+  assert.equal(f.code, 'link.credentials');
+  assert.equal(f.severity, 'warning');
+  assert.deepEqual(f.range, rangeOf(text, '"https://user:secret@example.org/plan.pdf"'));
+  assert.match(f.message, /example\.org carries a user name or password/);
+  assert.doesNotMatch(f.message, /secret|user:/);
+});
+
+test('http: and addresses of this machine, its network or its cloud metadata service are never links', () => {
+  const hosts = ['https://169.254.169.254/latest/meta-data/', 'https://2852039166/x', 'https://[::ffff:169.254.169.254]/x', 'https://localhost:8080/a.pdf', 'https://10.1.2.3/a.pdf', 'https://[fe80::1]/a.pdf', 'https://127.0.0.1/a.pdf', 'https://metadata.google.internal/computeMetadata/v1/'];
+  for (const host of hosts) {
+    const text = withUrl(host);
+    const analysis = analyzeText(text);
+    assert.deepEqual(documentLinks(analysis, DOC).map((l) => l.target), ['https://example.org/raci.pdf'], host);
+    const found = analysis.findings.filter((x) => x.code.startsWith('link.'));
+    assert.deepEqual(found.map((x) => [x.code, x.severity, x.range]), [['link.private-host', 'warning', rangeOf(text, `"${host}"`)]], host);
+    assert.match(found[0].message, /not at a document others can open/);
+  }
+  assert.match(analyzeText(withUrl('https://2852039166/x')).findings.find((x) => x.code === 'link.private-host')?.message ?? '', /points at 169\.254\.169\.254, a link-local address where cloud servers hand out their credentials/);
+  const http = analyzeText(withUrl('http://example.org/plan.pdf'));
+  assert.deepEqual(documentLinks(http, DOC).map((l) => l.target), ['https://example.org/raci.pdf']);
+  assert.deepEqual(http.findings.filter((x) => /plan\.pdf/.test(x.message)).map((x) => [x.code, x.severity, /http: is not encrypted/.test(x.message)]), [['schema.pattern', 'error', true]]);
+});
+
+test('public https hosts stay links, dotted like private ranges or not', () => {
+  for (const host of ['https://172.32.0.1/a.pdf', 'https://8.8.8.8/a.pdf', 'https://example.org:8443/a%20b.pdf', 'https://[2001:db8::1]/a.pdf']) {
+    const analysis = analyzeText(withUrl(host));
+    assert.deepEqual(documentLinks(analysis, DOC).map((l) => l.target), [new URL(host).href, 'https://example.org/raci.pdf'], host);
+    assert.deepEqual(analysis.findings.filter((x) => x.code.startsWith('link.')), [], host);
+  }
+});

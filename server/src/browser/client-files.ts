@@ -97,6 +97,11 @@ export class ClientWorkspaceFiles implements WorkspaceFiles {
     return { uris, skipped: [], cancelled: false };
   }
 
+  // Not asked of the editor: an oversized text is still refused by analyze() once read.
+  async sizeOf(): Promise<number | undefined> {
+    return undefined;
+  }
+
   async readText(uri: string): Promise<string | undefined> {
     try {
       return (await this.connection.sendRequest(ReadFileRequest, { uri })).text ?? undefined;

@@ -2,14 +2,11 @@
 // file that cannot be read as text is kept as a result with its reason, so the others are still checked and
 // reported. Each file's evidence links are bounded by --root, else by its git work tree, else by its folder.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../core/index';
+import { analyze, MAX_FILE_BYTES, tooLargeMessage, type AnalyzeOptions } from '../core/index';
 import { globBase, globMatcher, isGlob } from '../node/glob';
 import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
 import type { FileResult } from './types';
-
-/** Larger files are refused: a relationship is a few hundred lines, and the editor has to stay responsive. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 export interface LoadOptions {
   asOf: string;
@@ -91,14 +88,14 @@ export type FileReader = Pick<CliIo, 'stat' | 'readFile'>;
  */
 export function readText(absolute: string, io: FileReader): string | { error: string } {
   const { size } = io.stat(absolute);
-  if (size > MAX_FILE_BYTES) return { error: `file too large (${mib(size)} MiB; the limit is ${mib(MAX_FILE_BYTES)} MiB)` };
+  if (size > MAX_FILE_BYTES) return { error: tooLargeMessage(size) };
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(absolute);
   } catch (e) {
     return { error: readError(e) };
   }
-  if (bytes.length > MAX_FILE_BYTES) return { error: `file too large (${mib(bytes.length)} MiB; the limit is ${mib(MAX_FILE_BYTES)} MiB)` };
+  if (bytes.length > MAX_FILE_BYTES) return { error: tooLargeMessage(bytes.length) };
   if (bytes.includes(0)) return { error: 'binary file (it contains NUL bytes): a relationship file is UTF-8 text' };
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   return text;
@@ -110,10 +107,6 @@ function readError(e: unknown): string {
   if (code === 'ENOENT') return 'the file disappeared before it could be read';
   if (code === 'EISDIR') return 'this is a folder, not a file';
   return `cannot read the file: ${oneLine(e)}`;
-}
-
-function mib(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
 }
 
 export function oneLine(e: unknown): string {

@@ -11,6 +11,7 @@ import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
+import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
 import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Finding, type Severity, type Stage, type SymbolNode } from './types';
@@ -21,6 +22,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
   if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
+  const bytes = oversize(text);
+  if (bytes !== undefined) return tooLargeAnalysis(bytes, options, lines);
 
   const parsed = parse(text, lines);
   findings.push(...parsed.findings);
@@ -84,6 +87,17 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     lines,
     data: isMapData ? parsed.data : undefined,
   };
+}
+
+/**
+ * What a text over the size limit gets instead of an analysis: one finding at the start of the file (the one
+ * case where 0:0 is the right place) and the analysis of an empty file otherwise. `lines` is the text's own,
+ * or an empty text's for a file that was never read.
+ */
+export function tooLargeAnalysis(bytes: number, options: AnalyzeOptions, lines = new LineIndex('')): Analysis {
+  const nothing = analyze('', options);
+  const message = `${tooLargeMessage(bytes)}: a relationship file is a few hundred lines, so it is not analysed; split it, or remove what does not belong in it`;
+  return { ...nothing, findings: [{ code: 'file.too-large', severity: 'error', message, range: lines.range(0, 0) }], lines };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LineIndex } from './text';
 interface Step { key: Node | null; value: Node | null }
 
 /** Walks as far along the path as the document goes. steps[i] is the node for path[0..i]. */
-export function walk(document: Document.Parsed | undefined, path: Path): Step[] {
+export function walk(document: Document.Parsed | undefined, path: Path, keys?: KeyIndex): Step[] {
   const steps: Step[] = [];
   let current = (document?.contents ?? null) as Node | null;
   for (const segment of path) {
@@ -21,7 +21,7 @@ export function walk(document: Document.Parsed | undefined, path: Path): Step[] 
       current = value;
     } else {
       if (!isMap(current)) break;
-      const pair = findPair(current.items as Pair<Node, Node>[], segment);
+      const pair = keys ? keys.find(current.items as Pair<Node, Node>[], segment) : findPair(current.items as Pair<Node, Node>[], segment);
       if (!pair) break;
       steps.push({ key: pair.key ?? null, value: pair.value ?? null });
       current = pair.value ?? null;
@@ -38,7 +38,31 @@ export function findPair(items: Pair<Node, Node>[], key: string): Pair<Node, Nod
   return undefined;
 }
 
+/**
+ * findPair for many lookups in the same maps: a large map is indexed once by its keys (the first pair of
+ * each wins, as findPair's scan does), so locating a finding for each of 20,000 keys is not quadratic.
+ */
+export class KeyIndex {
+  private readonly maps = new Map<Pair<Node, Node>[], Map<string, Pair<Node, Node>>>();
+
+  find(items: Pair<Node, Node>[], key: string): Pair<Node, Node> | undefined {
+    if (items.length < 32) return findPair(items, key);
+    let index = this.maps.get(items);
+    if (!index) {
+      index = new Map();
+      for (const pair of items) {
+        const k = pair.key;
+        const name = isScalar(k) ? String(k.value) : k === null ? '' : undefined;
+        if (name !== undefined && !index.has(name)) index.set(name, pair);
+      }
+      this.maps.set(items, index);
+    }
+    return index.get(key);
+  }
+}
+
 export class Locator {
+  private readonly keys = new KeyIndex();
   constructor(private readonly document: Document.Parsed | undefined, private readonly lines: LineIndex) {}
 
   /** Aliases that ranges were given for, by start offset: a finding there is about the anchored value. */
@@ -61,7 +85,7 @@ export class Locator {
 
   /** The key of the last segment (unknown key, the key of a missing thing's holder). */
   key(path: Path): Range {
-    const steps = walk(this.document, path);
+    const steps = walk(this.document, path, this.keys);
     if (steps.length === path.length && steps.length > 0) {
       const last = steps[steps.length - 1];
       return this.nodeRange(last.key) ?? this.head(last.value) ?? this.holder(path);
@@ -71,7 +95,7 @@ export class Locator {
 
   /** The value at the path (wrong type, wrong enum value, a reference), else the holder of the missing part. */
   value(path: Path): Range {
-    const steps = walk(this.document, path);
+    const steps = walk(this.document, path, this.keys);
     if (steps.length === path.length && steps.length > 0) {
       const last = steps[steps.length - 1];
       return this.nodeRange(last.value) ?? this.nodeRange(last.key) ?? this.holder(path);
@@ -85,7 +109,7 @@ export class Locator {
    * for a list item, its first key; at the root, the first key of the file.
    */
   holder(path: Path): Range {
-    const steps = walk(this.document, path);
+    const steps = walk(this.document, path, this.keys);
     for (let i = Math.min(steps.length, path.length) - 1; i >= 0; i--) {
       const step = steps[i];
       const r = typeof path[i] === 'number' ? this.head(step.value) : this.nodeRange(step.key);
@@ -111,7 +135,7 @@ export class Locator {
 
   /** The whole node at a path (folding, outline, an item's extent). */
   extent(path: Path): Range | undefined {
-    const steps = walk(this.document, path);
+    const steps = walk(this.document, path, this.keys);
     if (steps.length !== path.length) return undefined;
     const last = steps[steps.length - 1];
     const start = last?.key?.range?.[0] ?? last?.value?.range?.[0];

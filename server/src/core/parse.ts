@@ -1,24 +1,12 @@
 // Text → one YAML document with syntax findings. Never throws: every failure becomes a finding.
-import { parseAllDocuments, isAlias, isCollection, isMap, isScalar, isSeq, visit, type Document, type Node, type YAMLError } from 'yaml';
-import type { Finding } from './types';
+import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
+import { duplicateKeys } from './duplicate-keys';
+import { describe, SYNTAX_MESSAGES } from './syntax-messages';
+import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
 
 /** Aliases expand into the data; past this many, a document is treated as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
-
-const hints: Record<string, string> = {
-  TAB_AS_INDENT: 'YAML indents with spaces only: replace the tab with spaces',
-  BAD_INDENT: 'indent this line to the level of its siblings',
-  MISSING_CHAR: 'a closing bracket, brace or quote is missing',
-  MULTILINE_IMPLICIT_KEY: 'a key must fit on one line: check the indentation of the line above or quote the value',
-  BLOCK_AS_IMPLICIT_KEY: 'a key must fit on one line: check the indentation of the line above',
-  UNEXPECTED_TOKEN: 'remove the stray character or quote the value',
-  BAD_SCALAR_START: 'quote the value: it starts with a character YAML reserves',
-  BAD_DQ_ESCAPE: 'fix the escape sequence or use single quotes',
-  BAD_ALIAS: 'an alias must name an anchor defined above it',
-  KEY_OVER_1024_CHARS: 'shorten the key',
-  IMPOSSIBLE: 'the YAML parser could not read this part',
-};
 
 export interface Parsed {
   document: Document.Parsed | undefined;
@@ -28,14 +16,16 @@ export interface Parsed {
 
 export function parse(text: string, lines: LineIndex): Parsed {
   const findings: Finding[] = [];
-  const error = (code: string, message: string, start: number, end: number): void => {
-    findings.push({ code, severity: 'error', message, range: lines.range(start, end) });
+  const error = (code: string, message: string, start: number, end: number, related?: Related[]): void => {
+    findings.push({ code, severity: 'error', message, range: lines.range(start, end), ...(related ? { related } : {}) });
   };
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
-  } catch (e) {
-    error('syntax', `the YAML parser failed: ${String((e as Error)?.message ?? e)}`, 0, 0);
+    // uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
+    // because its warnings would reach stderr and the editor's log in its own words: we report in ours.
+    docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+  } catch {
+    error('syntax', SYNTAX_MESSAGES.IMPOSSIBLE, 0, Math.min(1, text.length));
     return { document: undefined, data: undefined, findings };
   }
   if (!Array.isArray(docs)) docs = [];
@@ -45,20 +35,21 @@ export function parse(text: string, lines: LineIndex): Parsed {
     const marker = text.startsWith('---', start) ? start : text.lastIndexOf('---', start);
     if (marker < 0 && extra.contents === null) continue;
     const at = marker < 0 ? start : marker;
-    error('syntax.multiple-documents', 'a relationship file holds one relationship: move this document to a file of its own, or remove the "---" separator', at, at + 3);
+    error('syntax.multiple-documents', SYNTAX_MESSAGES.MULTIPLE_DOCS, at, at + 3);
   }
   if (!document) return { document, data: undefined, findings };
   // Only the first structural error is reported: the ones after it mostly follow from it (a tab or a missing
   // bracket derails the rest of the file, and 5,000 open brackets give 5,000 errors) and would bury it.
-  // Duplicate keys leave the tree intact, so each of them is reported.
-  let structural = false;
-  for (const e of document.errors) {
-    if (e.code !== 'DUPLICATE_KEY') {
-      if (structural) continue;
-      structural = true;
-    }
-    const d = describe(e, document, text);
+  // The library's warnings (an unknown tag or directive, which it reads as plain text) are not reported.
+  const structural = document.errors.length > 0;
+  if (structural) {
+    const d = describe(document.errors[0], document, text);
     error(d.code, d.message, d.start, d.end);
+  }
+  // Duplicate keys leave the tree intact, so each of them is reported, with the key it repeats.
+  for (const { at, first } of duplicateKeys(document)) {
+    const key = text.slice(at[0], at[1]);
+    error('syntax.duplicate-key', `"${key}" is already a key of this map: remove or rename one of them`, at[0], at[1], [{ range: lines.range(first[0], first[1]), message: `"${key}" is first used here` }]);
   }
   const control = controlCharacter(text);
   if (control) {
@@ -68,7 +59,9 @@ export function parse(text: string, lines: LineIndex): Parsed {
   }
   // A list or map used as a key means nothing in a relationship file, and converting one to data stringifies
   // it, which grows with the cube of its nesting (10,000 "{" took minutes): reported, then left out of the data.
-  const complexKey = firstCollectionKey(document);
+  // A key can also be an alias of a list or a map (`{*a : v}` with `&a {x: 1}`).
+  const anchors = anchorIndex(document);
+  const complexKey = firstCollectionKey(document, anchors);
   if (complexKey && !structural) {
     const [start, end] = complexKey;
     const short = end - start <= 80 && !/[\r\n]/.test(text.slice(start, end));
@@ -76,65 +69,22 @@ export function parse(text: string, lines: LineIndex): Parsed {
   }
   let data: unknown;
   try {
-    data = (complexKey ? withoutCollectionKeys(document) : document).toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = (complexKey ? withoutCollectionKeys(document, anchors) : document).toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    const alias = firstAlias(document);
-    const message = e instanceof RangeError
-      ? 'the document nests too deeply to read: flatten it'
-      : `aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): write the values out or use fewer aliases`;
-    const range = alias?.range ?? document.range;
-    error(e instanceof RangeError ? 'syntax.too-deep' : 'syntax.alias-limit', message, range[0], range[1]);
+    // The library's own text is never shown: the kind of failure picks our message and its place.
+    const unresolved = anchors.aliases.find((a) => !anchors.target(a));
+    if (e instanceof RangeError) {
+      const range = anchors.aliases[0]?.range ?? document.range;
+      error('syntax.too-deep', SYNTAX_MESSAGES.RESOURCE_EXHAUSTION, range[0], range[1]);
+    } else if (unresolved?.range) {
+      error('syntax', `the alias "*${unresolved.source}" names no anchor above it: mark the value it repeats with "&${unresolved.source}" before this line, or write the value out`, unresolved.range[0], unresolved.range[1]);
+    } else {
+      const range = anchors.aliases[0]?.range ?? document.range;
+      error('syntax.alias-limit', `aliases expand too far (more than ${MAX_ALIAS_COUNT} copies): write the values out or use fewer aliases`, range[0], range[1]);
+    }
     data = undefined;
   }
   return { document, data, findings };
-}
-
-interface Described { code: string; message: string; start: number; end: number }
-
-/** A parser error as an author reads it, at the place to fix: the opening quote or bracket, the whole key. */
-function describe(e: YAMLError, document: Document.Parsed, text: string): Described {
-  const start = e.pos[0];
-  const end = e.pos[1] === start ? start + 1 : e.pos[1];
-  if (e.code === 'RESOURCE_EXHAUSTION') {
-    // The parser ran out of stack composing nested collections.
-    return { code: 'syntax.too-deep', message: 'the document nests too deeply to read: flatten it', start, end };
-  }
-  if (e.code === 'DUPLICATE_KEY') {
-    const key = innermost(document, start, (n) => isScalar(n) && n.range![0] === start);
-    const keyEnd = key?.range?.[1] ?? end;
-    return { code: 'syntax.duplicate-key', message: `"${text.slice(start, keyEnd)}" is already a key of this map: remove or rename one of them`, start, end: keyEnd };
-  }
-  if (e.code === 'MISSING_CHAR' && /quote/.test(e.message)) {
-    const quoted = innermost(document, start, (n) => isScalar(n) && (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE'));
-    const at = quoted?.range?.[0];
-    if (at !== undefined) return { code: 'syntax', message: `this quoted text is never closed: add the closing ${text[at]} where it ends`, start: at, end: at + 1 };
-  }
-  const close = /end with an? ([\]}])/.exec(e.message)?.[1];
-  if (close) {
-    const open = close === '}' ? '{' : '[';
-    const unclosed = innermost(document, start, (n) => (isMap(n) || isSeq(n)) && n.flow === true && text[n.range![0]] === open && !text.slice(n.range![0], n.range![1]).trimEnd().endsWith(close));
-    const at = unclosed?.range?.[0];
-    if (at !== undefined) return { code: 'syntax', message: `this "${open}" is never closed: add "${close}" at the end of the ${open === '{' ? 'map' : 'list'}`, start: at, end: at + 1 };
-  }
-  const hint = hints[e.code];
-  const message = e.message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
-  return { code: 'syntax', message: hint ? `${message}: ${hint}` : message, start, end };
-}
-
-/** The deepest node around an offset that satisfies the test. */
-function innermost(document: Document.Parsed, offset: number, test: (node: Node) => boolean): Node | undefined {
-  let found: Node | undefined;
-  try {
-    visit(document, {
-      Node(_key, node) {
-        const r = node.range;
-        if (r && r[0] <= offset && offset <= r[2] && test(node) && (!found || r[0] >= found.range![0])) found = node;
-      },
-    });
-  } catch {
-    // Deep nesting can exhaust the stack; the error then stays where the parser put it.
-  }
-  return found;
 }
 
 /** The first character YAML forbids outright (C0 and C1 controls other than tab and line breaks), and how many there are. */
@@ -151,14 +101,57 @@ function controlCharacter(text: string): { at: number; count: number } | undefin
   return at < 0 ? undefined : { at, count };
 }
 
-/** The range of the first key that is a list or a map, if any. */
-function firstCollectionKey(document: Document.Parsed): [number, number] | undefined {
+interface Anchors {
+  /** Every alias, in document order. */
+  aliases: Alias[];
+  /** The node an alias repeats: the last value anchored with its name before it. */
+  target(alias: Alias): Node | undefined;
+}
+
+/**
+ * The document's anchors, read in one walk: the library's Alias.resolve walks the whole document for each
+ * alias, which many alias keys would make quadratic.
+ */
+function anchorIndex(document: Document.Parsed): Anchors {
+  const aliases: Alias[] = [];
+  const byName = new Map<string, Node[]>();
+  try {
+    visit(document, {
+      Node(_key, node) {
+        if (isAlias(node)) aliases.push(node);
+        else if (node.anchor) {
+          const same = byName.get(node.anchor);
+          if (same) same.push(node);
+          else byName.set(node.anchor, [node]);
+        }
+      },
+    });
+  } catch {
+    // Deep nesting can exhaust the stack: the parser has reported it, and what was read so far is kept.
+  }
+  return {
+    aliases,
+    target(alias) {
+      const at = alias.range?.[0] ?? Infinity;
+      const nodes = byName.get(alias.source) ?? [];
+      for (let i = nodes.length - 1; i >= 0; i--) if ((nodes[i].range?.[0] ?? Infinity) < at) return nodes[i];
+      return undefined;
+    },
+  };
+}
+
+function isCollectionKey(key: Node | null, anchors: Anchors): boolean {
+  return isCollection(key) || (isAlias(key) && isCollection(anchors.target(key)));
+}
+
+/** The range of the first key that is a list or a map (or an alias of one), if any. */
+function firstCollectionKey(document: Document.Parsed, anchors: Anchors): [number, number] | undefined {
   let found: [number, number] | undefined;
   try {
     visit(document, {
       Pair(_key, pair) {
         const key = pair.key as Node | null;
-        if (isCollection(key)) {
+        if (key && isCollectionKey(key, anchors)) {
           found = key.range ? [key.range[0], key.range[1]] : [0, 0];
           return visit.BREAK;
         }
@@ -171,29 +164,16 @@ function firstCollectionKey(document: Document.Parsed): [number, number] | undef
 }
 
 /** A copy of the document without the pairs whose key is a list or a map (a stack overflow here is "too deep"). */
-function withoutCollectionKeys(document: Document.Parsed): Document.Parsed {
+function withoutCollectionKeys(document: Document.Parsed, anchors: Anchors): Document.Parsed {
+  // Alias keys are judged in the original: its nodes, not the copy's, are the ones the index knows.
+  const aliasKeys = new Set<number>();
+  for (const alias of anchors.aliases) if (alias.range && isCollection(anchors.target(alias))) aliasKeys.add(alias.range[0]);
   const copy = document.clone() as Document.Parsed;
   visit(copy, {
     Pair(_key, pair) {
-      if (isCollection(pair.key as Node | null)) return visit.REMOVE;
+      const key = pair.key as Node | null;
+      if (isCollection(key) || (isAlias(key) && key.range && aliasKeys.has(key.range[0]))) return visit.REMOVE;
     },
   });
   return copy;
-}
-
-function firstAlias(document: Document.Parsed): { range: [number, number, number] } | undefined {
-  let found: { range: [number, number, number] } | undefined;
-  try {
-    visit(document, {
-      Alias(_key, node) {
-        if (isAlias(node) && node.range) {
-          found = { range: node.range };
-          return visit.BREAK;
-        }
-      },
-    });
-  } catch {
-    // Deep nesting can exhaust the stack here too; the finding then points at the document.
-  }
-  return found;
 }

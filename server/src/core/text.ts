@@ -53,7 +53,23 @@ export class LineIndex {
     return this.starts.length;
   }
 
+  /**
+   * The range of [start, end). An offset between the CR and LF of a line break, or between the two halves of
+   * a surrogate pair, is moved out of it: a start back to the line's end (or the character's start), an end on
+   * to the next line's start (or the character's end). A range never ends inside a line break.
+   */
   range(start: number, end: number): Range {
-    return { start: this.positionAt(start), end: this.positionAt(Math.max(start, end)) };
+    const from = this.settle(start, false);
+    return { start: this.positionAt(from), end: this.positionAt(Math.max(from, this.settle(end, true))) };
+  }
+
+  /** The offset clamped to the text and moved out of a CR LF pair or a surrogate pair, backward or forward. */
+  private settle(offset: number, forward: boolean): number {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    if (o === 0 || o === this.text.length) return o;
+    const before = this.text.charCodeAt(o - 1);
+    const after = this.text.charCodeAt(o);
+    const split = (before === 13 && after === 10) || (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff);
+    return split ? o + (forward ? 1 : -1) : o;
   }
 }

@@ -1,8 +1,10 @@
 // Document links for evidence: https URLs as written, relative paths resolved against the document's
-// folder. Paths the engine found outside the workspace, absolute paths and other schemes get no link. URI
-// arithmetic only, so the same links come from the Node server (file:) and the browser one (vscode-vfs: …).
+// folder. Paths the engine found outside the workspace, absolute paths, other schemes (http: among them) and
+// https URLs that carry credentials or point at a private, loopback or link-local host get no link: the
+// engine reports why. URI arithmetic only, so the same links come from the Node server (file:) and the
+// browser one (vscode-vfs: …).
 import type { DocumentLink } from 'vscode-languageserver';
-import type { Analysis } from '../core/index';
+import { openableUrl, type Analysis } from '../core/index';
 import { lspRange, sameRange } from './convert';
 import { linkTarget } from './link-target';
 import { unquotedRange } from './yaml-edit';
@@ -14,7 +16,7 @@ export function documentLinks(analysis: Analysis, documentUri: string): Document
   for (const link of analysis.model.links) {
     const range = lspRange(unquotedRange(analysis.lines, link.range) ?? link.range);
     if (link.kind === 'url') {
-      const url = webUrl(link.target);
+      const url = openableUrl(link.target);
       if (url) links.push({ range, target: url, tooltip: `Open ${url}` });
       continue;
     }
@@ -31,14 +33,4 @@ export function documentLinks(analysis: Analysis, documentUri: string): Document
 /** A URI with a path that has folders (file:///…, vscode-vfs://…), unlike untitled:Untitled-1. */
 function hierarchical(uri: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(uri);
-}
-
-/** http(s) only: a document must not hand the editor a javascript: or command: link. */
-function webUrl(target: string): string | undefined {
-  try {
-    const url = new URL(target);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 // The language server's files on Node: evidence links checked on the file system (the same fileExistsFor the
 // CLI uses), relationship files found by walking the workspace folders. Every answer is known at once.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FindOptions, FoundFiles, WorkspaceFiles } from '../workspace-files';
@@ -49,6 +49,14 @@ export class NodeWorkspaceFiles implements WorkspaceFiles {
     }
     found.uris = [...paths].map((p) => pathToFileURL(p).href);
     return found;
+  }
+
+  async sizeOf(uri: string): Promise<number | undefined> {
+    try {
+      return (await stat(fileURLToPath(uri))).size;
+    } catch {
+      return undefined;
+    }
   }
 
   async readText(uri: string): Promise<string | undefined> {
