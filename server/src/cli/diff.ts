@@ -15,6 +15,7 @@ import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
 import { readText } from './load-files';
+import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv, io.today());
@@ -96,8 +97,8 @@ function collect(options: DiffOptions, io: CliIo): DiffReport {
       unreadable.push({ path, error });
       continue;
     }
-    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, inBase) }) : undefined;
-    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, top) }) : undefined;
+    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, inBase), newFileHint: NEW_FILE_HINT }) : undefined;
+    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, top), newFileHint: NEW_FILE_HINT }) : undefined;
     files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);

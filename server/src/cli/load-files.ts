@@ -3,7 +3,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { analyze, type AnalyzeOptions } from '../core/index';
 import type { CliIo } from './io';
-import type { FileResult } from './types';
+import { NEW_FILE_HINT, type FileResult } from './types';
 
 /** Larger files are refused: a relationship is a few hundred lines, and the editor has to stay responsive. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -53,7 +53,7 @@ export function loadFile(absolute: string, io: CliIo, options: LoadOptions): Fil
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, options.root), severity: options.severity });
+    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, options.root), severity: options.severity, newFileHint: NEW_FILE_HINT });
     return { path, text, analysis };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.

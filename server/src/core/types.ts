@@ -147,6 +147,11 @@ export interface AnalyzeOptions {
   asOf: string;
   /** Answers for an evidence path relative to the file; absent: links are not checked. */
   fileExists?: (relativePath: string) => FileCheck;
+  /**
+   * How this face writes a new file, named in the finding on an empty file: each face points at its own way (the
+   * CLI at rac init, the editor at its command). Default: the editor's command.
+   */
+  newFileHint?: string;
   /** Severity policy by finding code (or code prefix ending in "."): the CLI and the editor share it. */
   severity?: Record<string, Severity | 'off'>;
 }
