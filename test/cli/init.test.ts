@@ -13,21 +13,25 @@ describe('rac init', () => {
   test('creates a file that passes rac check --fail-on warning at its stage, on day 0 and day 90, at every stage', () => {
     const dir = workspace();
     const day90 = '2025-08-30';
-    for (const stage of STAGES) {
-      const name = `${stage}.relationship.yaml`;
-      const created = rac(['init', '--stage', stage, '--as-of', AS_OF, name], dir);
+    const names = STAGES.map((stage) => `${stage}.relationship.yaml`);
+    for (const [i, stage] of STAGES.entries()) {
+      const created = rac(['init', '--stage', stage, '--as-of', AS_OF, names[i]], dir);
       assert.equal(created.status, 0, created.stderr);
-      assert.match(created.stdout, new RegExp(`^created ${name} \\(stage ${stage}\\)`));
-      assert.match(readFileSync(join(dir, name), 'utf8'), new RegExp(`^  lifecycle_stage: ${stage}$`, 'm'));
-      for (const asOf of [AS_OF, day90]) {
-        const checked = rac(['check', '--format', 'json', '--fail-on', 'warning', '--as-of', asOf, name], dir);
-        const out = JSON.parse(checked.stdout) as { files: { coverage: { stage: string; covered: number; required: number }; findings: { severity: string; message: string }[] }[] };
-        const loud = out.files[0].findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message);
+      assert.match(created.stdout, new RegExp(`^created ${names[i]} \\(stage ${stage}\\)`));
+      assert.match(readFileSync(join(dir, names[i]), 'utf8'), new RegExp(`^  lifecycle_stage: ${stage}$`, 'm'));
+    }
+    for (const asOf of [AS_OF, day90]) {
+      const checked = rac(['check', '--format', 'json', '--fail-on', 'warning', '--as-of', asOf, ...names], dir);
+      const out = JSON.parse(checked.stdout) as { files: { path: string; coverage: { stage: string; covered: number; required: number }; findings: { severity: string; message: string }[] }[] };
+      assert.equal(out.files.length, STAGES.length);
+      for (const file of out.files) {
+        const stage = file.path.replace('.relationship.yaml', '');
+        const loud = file.findings.filter((f) => f.severity === 'error' || f.severity === 'warning').map((f) => f.message);
         assert.deepEqual(loud, [], `${stage} as of ${asOf}`);
-        assert.equal(checked.status, 0, `${stage} as of ${asOf}`);
-        assert.equal(out.files[0].coverage.stage, stage);
-        assert.equal(out.files[0].coverage.covered, out.files[0].coverage.required, `${stage}: every required principle covered`);
+        assert.equal(file.coverage.stage, stage);
+        assert.equal(file.coverage.covered, file.coverage.required, `${stage}: every required principle covered`);
       }
+      assert.equal(checked.status, 0, `as of ${asOf}`);
     }
   });
 
