@@ -104,3 +104,15 @@ describe('findings say where to read more', () => {
     for (const { id } of catalogRules) assert.ok(readme.includes(`<a id="rule-${id.toLowerCase()}"></a>`), id);
   });
 });
+
+describe('the README shows what these commands print', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8').replace(/\r\n/g, '\n');
+  for (const command of ['rac rules', 'rac explain RM3']) {
+    test(`"$ ${command}": every line shown (but the … that stands for the rest) is a line it prints`, () => {
+      const block = new RegExp(`\`\`\`text\\n\\$ ${command.replace(/ /g, ' ')}\\n([\\s\\S]*?)\\n\`\`\``).exec(readme)?.[1];
+      assert.ok(block, `README.md shows no "$ ${command}"`);
+      const printed = rac(command.split(' ').slice(1), workspace()).stdout.split('\n');
+      for (const line of block.split('\n').filter((l) => l !== '…')) assert.ok(printed.includes(line), `not printed by ${command}: ${line}`);
+    });
+  }
+});
