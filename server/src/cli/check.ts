@@ -29,8 +29,7 @@ node_modules and hidden folders. A path of - reads one file from standard input.
   --stdin-filename <f>   the name of the file read from - : its evidence links resolve from its folder
                          and messages name it (default: <stdin>, links from the current folder)
   -q, --quiet            errors only: no warnings, no information, no coverage lines
-  -v, --verbose          text: also list information findings (evidence the next stage will require)
-                         and, under each finding, the rac explain command that describes its rule;
+  -v, --verbose          text: also list information findings (evidence the next stage will require);
                          without it their count ends the coverage line
   --no-color             no colours (also when NO_COLOR is set or the output is not a terminal)
   -h, --help             show this help

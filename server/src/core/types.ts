@@ -152,6 +152,6 @@ export interface AnalyzeOptions {
    * CLI at rac init, the editor at its command). Default: the editor's command.
    */
   newFileHint?: string;
-  /** Severity policy by finding code (or code prefix ending in "."): the CLI and the editor share it. */
+  /** Severity policy by finding code (or code prefix ending in "."): the editor's relationship.severity setting (the CLI has none yet). */
   severity?: Record<string, Severity | 'off'>;
 }
