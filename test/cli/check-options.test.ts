@@ -36,6 +36,15 @@ describe('rac check - (standard input)', () => {
     assert.match(text.stdout, /^deals\/acme\.relationship\.yaml:7:3: warning RM3 /m);
   });
 
+  test('CRLF, a byte order mark, tabs in text and emoji read from stdin as from a file on disk', () => {
+    const text = '\uFEFF' + ERROR_AND_WARNING.replace('title: Test relationship', 'title: "🤝\tTest 🧪 relationship"').replace(/\n/g, '\r\n');
+    const dir = workspace({ 'a.relationship.yaml': text });
+    const fromDisk = JSON.parse(rac(['check', '--as-of', AS_OF, '--format', 'json', 'a.relationship.yaml'], dir).stdout) as Json;
+    const fromStdin = JSON.parse(rac(['check', '--as-of', AS_OF, '--format', 'json', '--stdin-filename', 'a.relationship.yaml', '-'], dir, {}, text).stdout) as Json;
+    assert.deepEqual(fromStdin, fromDisk);
+    assert.ok(fromStdin.files[0].findings.some((f) => f.severity === 'error' && /titel/.test(f.message)));
+  });
+
   test('stdin is checked beside files on disk; bad input and misuse are said plainly', () => {
     const dir = workspace({ 'a.relationship.yaml': VALID });
     const both = JSON.parse(rac(['check', '--as-of', AS_OF, '--format', 'json', 'a.relationship.yaml', '-'], dir, {}, VALID).stdout) as Json;
