@@ -65,7 +65,7 @@ export function ruleHelp(code: string): RuleHelp {
   }
   if (code.startsWith('schema.')) {
     const short = schemaKeywords[code.slice('schema.'.length)] ?? 'Does not match the file format';
-    return { short, full: `${short}: the value does not match the relationship file format (schemas/relationship.schema.json).`, help: 'Change the value or key as the message says; hover in the editor shows what the field expects.' };
+    return { short, full: `${short}: the value does not match the relationship file format (schemas/relationship.schema.json).`, help: 'Change the value or key as the message says; the field reference (docs/reference.md) says what each field expects.' };
   }
   if (code.startsWith('syntax.')) return fixed.syntax;
   return { short: code, full: `Finding ${code} of the relationship checker.`, help: 'Follow the message of the finding.' };
