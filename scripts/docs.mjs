@@ -1,10 +1,12 @@
-// Writes the principle and rule table of README.md from schemas/principles.yaml, so the documentation can
-// never drift from the catalog the engine runs. The table sits between the rules:start and rules:end markers.
-// Usage: node scripts/docs.mjs          rewrite the table in README.md
-//        node scripts/docs.mjs --check  exit 1 when README.md differs from what would be written
+// Writes the generated documentation, so it can never drift from what the engine runs: the principle and rule
+// table of README.md from schemas/principles.yaml (between the rules:start and rules:end markers), and the field
+// reference docs/reference.md from schemas/relationship.schema.json (scripts/field-reference.ts, bundled here).
+// Usage: node scripts/docs.mjs          rewrite both
+//        node scripts/docs.mjs --check  exit 1 when either differs from what would be written
 import console from 'node:console';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
@@ -15,6 +17,25 @@ export const END = '<!-- rules:end -->';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const README = join(root, 'README.md');
 export const CATALOG = join(root, 'schemas', 'principles.yaml');
+export const REFERENCE = join(root, 'docs', 'reference.md');
+
+/** The field reference as scripts/field-reference.ts writes it (bundled into .cache/, which git ignores). */
+export async function fieldReference() {
+  const esbuild = await import('esbuild');
+  const outfile = join(root, '.cache', 'docs', 'field-reference.cjs');
+  await esbuild.build({
+    entryPoints: [join(root, 'scripts', 'field-reference.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    packages: 'external',
+    loader: { '.yaml': 'text' },
+    logLevel: 'warning',
+  });
+  return createRequire(import.meta.url)(outfile).fieldReference();
+}
 
 /** Text fit for one Markdown table cell. */
 function cell(value) {
@@ -55,7 +76,8 @@ export function withTable(readme, table) {
   return `${readme.slice(0, start)}${START}${eol}${table.split('\n').join(eol)}${eol}${readme.slice(end)}`;
 }
 
-function main(args) {
+async function main(args) {
+  const check = args.includes('--check');
   const readme = readFileSync(README, 'utf8');
   let next;
   try {
@@ -64,15 +86,29 @@ function main(args) {
     console.error(`docs: ${e.message}`);
     return 1;
   }
-  if (args.includes('--check')) {
-    if (next === readme) return 0;
-    console.error('docs: the rule table in README.md is out of date with schemas/principles.yaml: run `npm run docs`');
-    return 1;
+  const reference = await fieldReference();
+  const oldReference = existsSync(REFERENCE) ? readFileSync(REFERENCE, 'utf8') : undefined;
+  if (check) {
+    let status = 0;
+    if (next !== readme) {
+      console.error('docs: the rule table in README.md is out of date with schemas/principles.yaml: run `npm run docs`');
+      status = 1;
+    }
+    if (reference !== oldReference) {
+      console.error('docs: docs/reference.md is out of date with schemas/relationship.schema.json: run `npm run docs`');
+      status = 1;
+    }
+    return status;
   }
   if (next !== readme) writeFileSync(README, next);
   console.log(next === readme ? 'docs: README.md is up to date' : 'docs: README.md rule table updated');
+  if (reference !== oldReference) {
+    mkdirSync(dirname(REFERENCE), { recursive: true });
+    writeFileSync(REFERENCE, reference);
+  }
+  console.log(reference === oldReference ? 'docs: docs/reference.md is up to date' : 'docs: docs/reference.md written');
   return 0;
 }
 
 // Importing the module (a test, another script) only reads its exports.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -16,6 +16,7 @@ function memoryIo(files: Record<string, string>): CliIo & { out: string; err: st
     stdout: (text: string) => void (io.out += text),
     stderr: (text: string) => void (io.err += text),
     today: () => '2025-06-01',
+    readStdin: () => new TextEncoder().encode(VALID),
     readFile: (path: string) => {
       if (!(path in files)) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
       return new TextEncoder().encode(files[path]);

@@ -13,9 +13,11 @@ export const AS_OF = '2025-06-01';
 
 export interface Run { status: number | null; stdout: string; stderr: string }
 
-export function rac(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
+/** input: what the command reads from standard input (rac check -); none by default. */
+export function rac(args: string[], cwd: string, env: Record<string, string | undefined> = {}, input?: string): Run {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
+    input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
     timeout: 60_000,

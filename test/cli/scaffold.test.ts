@@ -23,9 +23,10 @@ describe('scaffold', () => {
     });
   }
 
-  test('is deterministic, dated by asOf, and keeps the snippets\' dates without it', () => {
+  test('is deterministic, dated by asOf (what lies ahead a year later), and keeps the snippets\' dates without it', () => {
     assert.equal(scaffold('exit', { asOf: AS_OF }), scaffold('exit', { asOf: AS_OF }));
-    assert.doesNotMatch(scaffold('exit', { asOf: AS_OF }), /\b20(?!25-06-01)\d\d-\d\d-\d\d\b/);
+    assert.doesNotMatch(scaffold('exit', { asOf: AS_OF }), /\b20(?!25-06-01|26-06-01)\d\d-\d\d-\d\d\b/);
+    assert.match(scaffold('exit', { asOf: AS_OF }), /next_review_due: 2026-06-01/);
     assert.match(scaffold('awareness'), /lifecycle_stage: awareness/);
   });
 

@@ -180,6 +180,13 @@ test('the action passes with fail-on never and no comment, and fails on min-cove
   const min = runAction({ paths: removed, 'min-coverage': '12', comment: 'false' });
   assert.equal(min.status, 1);
   assert.match(min.stdout, /::error title=Relationship as Code::a file covers fewer than 12 principles/);
+  // all: every principle the file's stage requires; evidence-added covers them all, evidence-removed lost one.
+  const all = runAction({ paths: removed, 'min-coverage': 'all', comment: 'false' });
+  assert.equal(all.status, 1, all.stderr + all.stdout);
+  assert.match(all.stdout, /::error title=Relationship as Code::a file does not cover every principle its stage requires \(min-coverage all\)/);
+  assert.match(all.stderr, /evidence-removed\.relationship\.yaml covers 11 of the 12 principles its stage \(\w+\) requires/);
+  const allMet = runAction({ paths: 'relationships/evidence-added.relationship.yaml', 'min-coverage': 'all', comment: 'false' });
+  assert.equal(allMet.status, 0, allMet.stderr + allMet.stdout);
   assert.equal(runAction({ paths: removed, comment: 'false' }).status, 0, 'a lost principle alone passes by default');
   assert.equal(runAction({ paths: removed, 'fail-on-coverage-loss': 'true', comment: 'false' }).status, 1);
 });

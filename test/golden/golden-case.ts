@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type FileCheck } from '../../server/src/core/index';
 import { formatText } from '../../server/src/cli/format-text';
+import { NEW_FILE_HINT } from '../../server/src/cli/types';
 
 // Bundles live two folders below the repository (dist-test/golden/, .cache/update-golden/); the working
 // folder is the fallback for any other layout.
@@ -36,7 +37,7 @@ export function decode(bytes: Uint8Array): string {
 
 export function render(name: string, bytes: Uint8Array): string {
   const text = decode(bytes);
-  const analysis = analyze(text, { asOf: asOfFor(text), fileExists: stubFileExists });
+  const analysis = analyze(text, { asOf: asOfFor(text), fileExists: stubFileExists, newFileHint: NEW_FILE_HINT });
   return formatText([{ path: `cases/${name}`, text, analysis }], { verbose: true });
 }
 

@@ -1,12 +1,14 @@
 // `rac check [paths…]`: analyse relationship files and print their findings and coverage. Exit codes: 0 clean,
-// 1 findings at or above --fail-on or coverage below --min-coverage, 2 a usage problem or a file that could not
-// be checked (the other files are still checked and reported).
+// 1 findings at or above --fail-on, more warnings than --max-warnings or coverage below --min-coverage, 2 a usage
+// problem or a file that could not be checked (the other files are still checked and reported).
 import { resolve } from 'node:path';
 import type { Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
 import { loadFiles } from './load-files';
+import { explainTrailer } from './rule-help';
+import { loadStdin } from './stdin-file';
 import { FORMATS, type FileResult, type Format } from './types';
 
 export const CHECK_USAGE = `usage: rac check [options] [paths…]
@@ -15,17 +17,23 @@ Checks relationship files: syntax, the file format, references between ids, evid
 evidence for the 12 principles at the relationship's lifecycle stage. Paths are files, folders or quoted
 patterns such as '**/*.relationship.yaml' (default: the current folder); folders are searched for
 *.relationship.yaml and *.relationship.yml, skipping node_modules, hidden folders, what .gitignore files
-exclude and symbolic links that lead outside the workspace root (listed as notes).
+exclude and symbolic links that lead outside the workspace root (listed as notes). A path of - reads one file
+from standard input.
 
   --format <name>        text | json | sarif | github | markdown (default: text)
+  -o, --output <file>    write the report to a file instead of standard output (any format)
   --as-of <YYYY-MM-DD>   check as of this day (default: today, in local time)
   --fail-on <level>      error | warning | never: exit 1 on findings at or above it (default: error)
-  --min-coverage <N>     exit 1 when a file covers fewer than N principles (0-12)
+  --max-warnings <N>     exit 1 when there are more than N warnings in all (counted also under --quiet)
+  --min-coverage <N|all> exit 1 when a file covers fewer than N principles (0-12), or with all, when it
+                         does not cover every principle its stage requires
   --root <dir>           workspace root: evidence links may not leave it (default: the enclosing git work
                          tree of each file, else the file's folder)
   --ignore <pattern>     skip what this .gitignore-style pattern matches in folders and patterns, relative
                          to the current folder (repeatable)
-  -q, --quiet            text: findings only, no coverage lines
+  --stdin-filename <f>   the name of the file read from - : its evidence links resolve from its folder
+                         and messages name it (default: <stdin>, links from the current folder)
+  -q, --quiet            errors only: no warnings, no information, no coverage lines
   -v, --verbose          text: also list information findings (evidence the next stage will require);
                          without it their count ends the coverage line
   --no-color             no colours (also when NO_COLOR is set or the output is not a terminal)
@@ -35,7 +43,10 @@ A folder without relationship files: the current folder (the default, also when 
 and is not an error, so a change that removes the last file still passes; a folder you name is a usage
 problem (exit 2).
 
-Exit codes: 0 clean, 1 failed --fail-on or --min-coverage, 2 usage problem or a file that could not be read.
+Every rule is described by rac rules (all of them) and rac explain <RULE> (one, with an example).
+
+Exit codes: 0 clean, 1 failed --fail-on, --max-warnings or --min-coverage, 2 usage problem or a file that
+could not be read.
 `;
 
 /** --fail-on of rac check and rac diff. */
@@ -52,6 +63,9 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   'fail-on': { type: 'string' },
   'min-coverage': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'stdin-filename': { type: 'string' },
   root: { type: 'string' },
   ignore: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
@@ -65,7 +79,11 @@ interface CheckOptions {
   format: Format;
   asOf: string;
   failOn: FailOn;
-  minCoverage?: number;
+  /** A number of principles, or every principle the file's stage requires. */
+  minCoverage?: number | 'all';
+  maxWarnings?: number;
+  output?: string;
+  stdinFilename?: string;
   root?: string;
   ignore: string[];
   quiet: boolean;
@@ -84,16 +102,30 @@ export function parseCheckArgs(argv: readonly string[], io: CliIo): CheckOptions
   if (isError(failOn)) return failOn;
   const asOf = asOfDate(v['as-of'], io.today());
   if (isError(asOf)) return asOf;
-  let minCoverage: number | undefined;
+  let minCoverage: number | 'all' | undefined;
   if (v['min-coverage'] !== undefined) {
     const text = String(v['min-coverage']);
-    minCoverage = /^\d{1,2}$/.test(text) ? Number(text) : NaN;
-    if (!(minCoverage >= 0 && minCoverage <= 12)) return { error: `--min-coverage needs a number of principles from 0 to 12, not "${text}"` };
+    minCoverage = text === 'all' ? 'all' : /^\d{1,2}$/.test(text) ? Number(text) : NaN;
+    if (minCoverage !== 'all' && !(minCoverage >= 0 && minCoverage <= 12)) {
+      return { error: `--min-coverage needs a number of principles from 0 to 12, or all (every principle the stage requires), not "${text}"` };
+    }
   }
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    const text = String(v['max-warnings']);
+    if (!/^\d{1,9}$/.test(text)) return { error: `--max-warnings needs a whole number of warnings (0 or more), not "${text}"` };
+    maxWarnings = Number(text);
+  }
+  const output = typeof v.output === 'string' ? v.output : undefined;
+  if (output === '') return { error: '--output needs a file name' };
+  const stdinFilename = typeof v['stdin-filename'] === 'string' ? v['stdin-filename'] : undefined;
+  if (stdinFilename !== undefined && !parsed.positionals.includes('-')) return { error: '--stdin-filename names the file read from standard input: give - as a path too' };
+  if (parsed.positionals.filter((p) => p === '-').length > 1) return { error: 'standard input (-) can be read once only' };
   const root = rootFolder(v.root, io.cwd, (path) => io.stat(path).kind === 'directory');
   if (isError(root)) return root;
   const color = !v['no-color'] && io.stdoutIsTTY && !io.env.NO_COLOR;
-  return { paths: parsed.positionals.length ? parsed.positionals : ['.'], format, asOf, failOn, minCoverage, root, ignore: parsed.lists.ignore ?? [], quiet: v.quiet === true, verbose: v.verbose === true, color };
+  const paths = parsed.positionals.length ? parsed.positionals : ['.'];
+  return { paths, format, asOf, failOn, minCoverage, maxWarnings, output, stdinFilename, root, ignore: parsed.lists.ignore ?? [], quiet: v.quiet === true, verbose: v.verbose === true, color };
 }
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -106,8 +138,12 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rac check: ${options.error}\nRun "rac check --help" for the options.\n`);
     return 2;
   }
-  const { files, problems, emptyFolders, skipped } = await loadFiles(options.paths, io, { asOf: options.asOf, root: options.root, ignore: options.ignore });
+  const onDisk = options.paths.filter((p) => p !== '-');
+  const loadOptions = { asOf: options.asOf, root: options.root, ignore: options.ignore };
+  const loaded = onDisk.length ? await loadFiles(onDisk, io, loadOptions) : { files: [], problems: [], emptyFolders: [], skipped: [] };
+  const { problems, emptyFolders, skipped } = loaded;
   for (const s of skipped) io.stderr(`rac check: note: skipped ${s.path}: ${s.reason}\n`);
+  const files = options.paths.includes('-') ? [...loaded.files, loadStdin(io, options.stdinFilename, loadOptions)] : loaded.files;
   for (const folder of emptyFolders) {
     // The current folder stands for "the whole repository" (the default, and the GitHub action's): a change that
     // removes the last relationship file leaves nothing to check, which is not a setup error. A folder the user
@@ -119,16 +155,44 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const file of files) if (file.error) io.stderr(`rac check: ${file.path}: ${file.error}\n`);
 
   // Machine formats always print a document, so a script reading them gets valid JSON even when nothing was checked.
-  if (files.length || options.format === 'json' || options.format === 'sarif') {
-    io.stdout(formatters[options.format](files, { color: options.color, quiet: options.quiet, verbose: options.verbose, cwd: io.cwd }));
+  if (files.length || options.format === 'json' || options.format === 'sarif' || options.output !== undefined) {
+    const shown = options.quiet ? files.map(errorsOnly) : files;
+    let report = formatters[options.format](shown, { color: options.color && options.output === undefined, quiet: options.quiet, verbose: options.verbose, cwd: io.cwd });
+    if (options.format === 'text' && !options.verbose && !options.quiet) report += explainTrailer(shown.flatMap((f) => f.analysis?.findings ?? []));
+    if (options.output === undefined) io.stdout(report);
+    else {
+      try {
+        io.writeFile(resolve(io.cwd, options.output), report);
+      } catch (e) {
+        io.stderr(`rac check: could not write ${options.output}: ${(e as Error).message.split('\n')[0]}\n`);
+        return 2;
+      }
+    }
   }
 
-  const below = options.minCoverage === undefined ? [] : files.filter((f) => f.analysis && f.analysis.coverage.covered < options.minCoverage!);
+  const below = files.filter((f) => f.analysis && belowMinimum(f.analysis.coverage, options.minCoverage));
   for (const f of below) {
-    io.stderr(`rac check: ${f.path} covers ${f.analysis!.coverage.covered} principles, fewer than --min-coverage ${options.minCoverage}\n`);
+    const c = f.analysis!.coverage;
+    io.stderr(options.minCoverage === 'all'
+      ? `rac check: ${f.path} covers ${c.covered} of the ${c.required} principles its stage (${c.stage}) requires; --min-coverage all wants every one\n`
+      : `rac check: ${f.path} covers ${c.covered} principles, fewer than --min-coverage ${options.minCoverage}\n`);
   }
+  const warnings = files.reduce((n, f) => n + (f.analysis?.findings.filter((x) => x.severity === 'warning').length ?? 0), 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) io.stderr(`rac check: ${warnings} warning${warnings === 1 ? '' : 's'}, more than --max-warnings ${options.maxWarnings}\n`);
   if (problems.length || files.some((f) => f.error)) return 2;
-  return failing(files, options.failOn) || below.length ? 1 : 0;
+  return failing(files, options.failOn) || below.length || tooManyWarnings ? 1 : 0;
+}
+
+function belowMinimum(c: { covered: number; required: number }, minimum: number | 'all' | undefined): boolean {
+  if (minimum === undefined) return false;
+  return c.covered < (minimum === 'all' ? c.required : minimum);
+}
+
+/** --quiet: the file as if it had only its errors (coverage is unchanged; the formats then print errors only). */
+function errorsOnly(file: FileResult): FileResult {
+  if (!file.analysis) return file;
+  return { ...file, analysis: { ...file.analysis, findings: file.analysis.findings.filter((f) => f.severity === 'error') } };
 }
 
 function failing(files: FileResult[], failOn: FailOn): boolean {

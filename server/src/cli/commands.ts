@@ -2,9 +2,11 @@
 import { nearest } from '../core/suggest';
 import { runCheck } from './check';
 import { runDiff } from './diff';
+import { runExplain } from './explain';
 import { runInit } from './init';
 import type { CliIo } from './io';
 import { runReport } from './report';
+import { runRules } from './rules';
 import { VERSION } from './version';
 
 export const USAGE = `usage: rac <command> [options]
@@ -16,6 +18,8 @@ Commands:
   init <file>        write a new relationship file for a lifecycle stage
   report [paths…]    an HTML or Markdown coverage report
   diff --base <ref>  what a change does to coverage, compared with a git commit
+  rules              every evidence rule: id, principle, stage from which it counts, severity, title
+  explain <RULE>     what a rule checks, why it matters, how to meet it, with an example
 
   rac <command> --help   the options of a command
   rac --version          the version
@@ -25,7 +29,7 @@ Exit codes: 0 success, 1 findings or coverage below the thresholds, 2 usage prob
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, report: runReport, diff: runDiff };
+const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, report: runReport, diff: runDiff, rules: runRules, explain: runExplain };
 
 export async function rac(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;

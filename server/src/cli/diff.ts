@@ -16,6 +16,7 @@ import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
 import { readText } from './load-files';
+import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
   const parsed = parseDiffArgs(argv, io.today());
@@ -106,8 +107,8 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
       unreadable.push({ path, error });
       continue;
     }
-    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName }) : undefined;
-    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName }) : undefined;
+    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
+    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
     files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);

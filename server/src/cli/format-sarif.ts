@@ -6,7 +6,7 @@ import type * as sarif from 'sarif';
 import type { Severity } from '../core/index';
 import { flatFinding } from './flat-finding';
 import { jsonReport } from './format-json';
-import { ruleHelp } from './rule-help';
+import { explainCommand, helpUri, ruleHelp } from './rule-help';
 import type { FileResult, FormatOptions } from './types';
 import { HOMEPAGE, TOOL_NAME, VERSION } from './version';
 
@@ -25,11 +25,15 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
   const index = new Map(codes.map((code, i) => [code, i]));
   const rules: sarif.ReportingDescriptor[] = codes.map((code) => {
     const h = ruleHelp(code);
+    const uri = helpUri(code);
+    // help says how to fix it, then where the whole rule is described: the terminal command and the web page.
+    const more = `${explainCommand(code)} describes it in full${uri ? `; see also ${uri}` : ''}.`;
     return {
       id: code,
       shortDescription: { text: h.short },
       fullDescription: { text: h.full },
-      help: { text: h.help },
+      help: { text: `${h.help} ${more}`, markdown: `${h.help} \`${explainCommand(code)}\` describes it in full${uri ? ` ([rule table](${uri}))` : ''}.` },
+      ...(uri ? { helpUri: uri } : {}),
       defaultConfiguration: { level: levels.get(code) },
     };
   });

@@ -13,6 +13,8 @@ export interface CliIo {
   readonly stdoutIsTTY: boolean;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input, for `rac check -` (read once, when asked). */
+  readStdin(): Uint8Array;
   /** Today as YYYY-MM-DD, the local calendar date (server/src/node/today.ts): the only clock the commands read. */
   today(): string;
   /** Bytes of a file; throws an Error with a `code` (ENOENT, EISDIR…) when it cannot be read. */

@@ -6,7 +6,7 @@ import { analyze, MAX_FILE_BYTES, tooLargeMessage, type AnalyzeOptions } from '.
 import { globBase, globMatcher, isGlob } from '../node/glob';
 import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
-import type { FileResult } from './types';
+import { NEW_FILE_HINT, type FileResult } from './types';
 
 export interface LoadOptions {
   asOf: string;
@@ -70,7 +70,7 @@ export function loadFile(absolute: string, io: CliIo, options: LoadOptions): Fil
   if (typeof text !== 'string') return { path, text: '', error: text.error };
   const root = options.root ?? io.findWorkspaceRoot(absolute);
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), severity: options.severity });
+    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), severity: options.severity, newFileHint: NEW_FILE_HINT });
     return { path, text, analysis };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.

@@ -1,6 +1,10 @@
-// What a finding code means, for reports that describe their rules (SARIF). Evidence rules are described by the
-// principle catalog (title, why, hint); the engine's other codes by the short fixed texts below.
-import { loadCatalog } from '../core/index';
+// What a finding code means, for reports that describe their rules (SARIF, rac explain, rac rules). Evidence
+// rules are described by the principle catalog (title, why, hint); the engine's other codes by the short fixed
+// texts below. Examples are cut from the file rac init writes, which meets every rule.
+import { stringify } from 'yaml';
+import { loadCatalog, STAGES, type Finding, type RuleSpec } from '../core/index';
+import { scaffoldData } from '../core/scaffold';
+import { HOMEPAGE } from './version';
 
 export interface RuleHelp {
   /** One line. */
@@ -64,8 +68,82 @@ export function ruleHelp(code: string): RuleHelp {
   }
   if (code.startsWith('schema.')) {
     const short = schemaKeywords[code.slice('schema.'.length)] ?? 'Does not match the file format';
-    return { short, full: `${short}: the value does not match the relationship file format (schemas/relationship.schema.json).`, help: 'Change the value or key as the message says; hover in the editor shows what the field expects.' };
+    return { short, full: `${short}: the value does not match the relationship file format (schemas/relationship.schema.json).`, help: 'Change the value or key as the message says; the field reference (docs/reference.md) says what each field expects.' };
   }
   if (code.startsWith('syntax.')) return fixed.syntax;
   return { short: code, full: `Finding ${code} of the relationship checker.`, help: 'Follow the message of the finding.' };
+}
+
+/** Every code rac explain knows besides the catalog's rules: the engine's fixed codes and the schema's keywords. */
+export function otherCodes(): string[] {
+  return [...Object.keys(fixed), ...Object.keys(schemaKeywords).map((k) => `schema.${k}`)];
+}
+
+/** The catalog rule a code or id names (RM3, evidence.RM3), upper-cased; undefined when it names none. */
+export function catalogRuleId(code: string): string | undefined {
+  const id = code.replace(/^evidence\./i, '').toUpperCase();
+  return loadCatalog().rules.has(id) ? id : undefined;
+}
+
+/** Where a rule is described on the web: the README's rule table has an anchor for each. */
+export function helpUri(code: string): string | undefined {
+  const id = catalogRuleId(code);
+  return id ? `${HOMEPAGE.replace(/#.*$/, '')}#rule-${id.toLowerCase()}` : undefined;
+}
+
+/** The command that explains a finding's rule in the terminal. */
+export function explainCommand(code: string): string {
+  return `rac explain ${catalogRuleId(code) ?? code}`;
+}
+
+/**
+ * The closing line of a text report with findings: how to read more about them, naming the first rule shown.
+ * A report without findings ends as it was.
+ */
+export function explainTrailer(findings: readonly Finding[]): string {
+  const first = findings.find((f) => f.severity === 'error' || f.severity === 'warning');
+  if (!first) return '';
+  return `\n${explainCommand(first.code)} says what a rule checks, why it matters and how to meet it; rac rules lists them all.\n`;
+}
+
+/**
+ * A YAML example that meets a catalog rule: the parts of rac init's file for the last stage (which meets every
+ * rule, and is dated from asOf) that the rule reads (its paths and the data paths among its arguments), nested
+ * under the keys that lead to them. Undefined when that file holds none of them.
+ */
+export function exampleFor(rule: RuleSpec, asOf: string): string | undefined {
+  const data = scaffoldData(STAGES[STAGES.length - 1], { asOf });
+  const paths = [rule, ...(rule.also ?? [])].flatMap((c) => [c.path, ...Object.values(c.args ?? {})])
+    .filter((p): p is string => typeof p === 'string' && /^(metadata|principles)\.[\w.[\]*]*$/.test(p));
+  let example: unknown;
+  for (const path of paths) {
+    const segments = path.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), 0] : [s]));
+    const part = pick(data, segments);
+    if (part !== undefined) example = merge(example, part);
+  }
+  return example === undefined ? undefined : stringify(example, { lineWidth: 0 });
+}
+
+/** The value at a path, wrapped in the keys (and list items) that lead to it. */
+function pick(value: unknown, path: readonly (string | number)[]): unknown {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (typeof head === 'number') {
+    if (!Array.isArray(value)) return undefined;
+    const items = value.map((item) => pick(item, rest)).filter((item) => item !== undefined);
+    return items.length ? items : undefined;
+  }
+  if (!value || typeof value !== 'object' || !(head in value)) return undefined;
+  const inner = pick((value as Record<string, unknown>)[head], rest);
+  return inner === undefined ? undefined : { [head]: inner };
+}
+
+function merge(a: unknown, b: unknown): unknown {
+  if (Array.isArray(a) && Array.isArray(b)) return Array.from({ length: Math.max(a.length, b.length) }, (_, i) => merge(a[i], b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const out: Record<string, unknown> = { ...(a as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(b)) out[k] = k in out ? merge(out[k], v) : v;
+    return out;
+  }
+  return b ?? a;
 }

@@ -10,6 +10,9 @@ export interface FileResult {
   error?: string;
 }
 
+/** What an empty file's finding suggests at the command line (the editor names its own command). */
+export const NEW_FILE_HINT = '"rac init FILE.relationship.yaml" writes a skeleton to start from';
+
 export type Format = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'github', 'markdown'];
 

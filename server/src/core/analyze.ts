@@ -38,7 +38,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   if (blank || (!isMapData && !syntaxBroken)) {
     const range = blank ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
-    const start = 'start with schema_version: "1", metadata and parties (the "Relationship: New Relationship File" command writes a skeleton)';
+    const start = `start with schema_version: "1", metadata and parties (${options.newFileHint ?? 'the "Relationship: New Relationship File" command writes a skeleton'})`;
     findings.push({
       code: 'schema.type',
       severity: 'error',

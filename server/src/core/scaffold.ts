@@ -1,14 +1,20 @@
 // PURE. A new relationship file for a lifecycle stage, built from the schema's defaultSnippets (the same bodies
 // completion offers) and the principle catalog: the principle sections whose rules count at that stage.
-// The result analyses without errors; what it cannot know (real names, evidence files) shows as warnings.
+// The result is clean for its stage (no error, no warning) on the day it is written and for 90 days after: its
+// placeholders are obvious and distinct, its cadences are ones a new relationship can keep for a quarter, and it
+// links no evidence file (the author adds the links when the documents exist).
 import { stringify } from 'yaml';
 import { analyze } from './analyze';
 import { loadCatalog, stageIndex } from './catalog';
+import { cadenceDays, fromDay, pastDateKeys, toDay } from './dates';
 import { schemaAt } from './schema';
 import type { Path, Stage } from './types';
 
 export interface ScaffoldOptions {
-  /** YYYY-MM-DD: every date of the scaffold becomes this day (records start "today"). Default: the snippets' dates. */
+  /**
+   * YYYY-MM-DD: dates of things that happened become this day (records start "today"); dates ahead (next review,
+   * due dates) a year later. Default: the snippets' dates.
+   */
   asOf?: string;
 }
 
@@ -39,20 +45,22 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
   const data: Data = { schema_version: root.schema_version ?? '1', metadata, parties, people, principles };
   if (options.asOf) replaceDates(data, options.asOf);
   resolveReferences(data, options.asOf ?? '2026-01-01');
+  freshStart(data, options.asOf ?? '2026-01-01');
   return data;
 }
 
 /** A snippet body with its placeholders replaced by their defaults; {} when the schema has none there. */
 function snippet(path: Path): Data {
   const body = schemaAt(path)?.defaultSnippets?.[0]?.body;
-  const expanded = expand(body);
+  const expanded = expandSnippet(body);
   return expanded && typeof expanded === 'object' && !Array.isArray(expanded) ? (expanded as Data) : {};
 }
 
-function expand(value: unknown): unknown {
+/** A snippet body as plain data: every placeholder replaced by its default (the field reference shows these too). */
+export function expandSnippet(value: unknown): unknown {
   if (typeof value === 'string') return placeholders(value);
-  if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  if (Array.isArray(value)) return value.map(expandSnippet);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandSnippet(v)]));
   return value;
 }
 
@@ -67,12 +75,51 @@ export function placeholders(text: string): string {
   return out.replace(/\$\{\d+\}|\$\d+/g, '').replace(/\\([$}\\])/g, '$1');
 }
 
-function replaceDates(value: unknown, day: string): void {
+/** A date that lies ahead (a review due, a deadline) stays a year ahead, so a new file does not go stale. */
+const AHEAD_DAYS = 365;
+
+function replaceDates(value: unknown, day: string, listKey?: string): void {
   if (!value || typeof value !== 'object') return;
-  const entries = Array.isArray(value) ? value.entries() : Object.entries(value);
-  for (const [k, v] of entries) {
-    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) (value as Record<string | number, unknown>)[k] = day;
-    else replaceDates(v, day);
+  const ahead = fromDay((toDay(day) ?? 0) + AHEAD_DAYS);
+  const target = value as Record<string | number, unknown>;
+  for (const [k, v] of Object.entries(value)) {
+    // A list item is named by the key that holds the list.
+    const key = Array.isArray(value) ? listKey ?? '' : k;
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) target[k] = isAhead(key) ? ahead : day;
+    else replaceDates(v, day, key);
+  }
+}
+
+/** Due dates and next reviews lie ahead; records of what happened (and start dates) are today. */
+function isAhead(key: string): boolean {
+  return !pastDateKeys.has(key) && key !== 'start_date';
+}
+
+/** Everything a real relationship starts with, less what makes a placeholder file fail its own stage. */
+function freshStart(data: Data, asOf: string): void {
+  // Cadences shorter than a quarter would be overdue before the author has filled the file in.
+  forEachField(data, (holder, key, value) => {
+    if ((key === 'cadence' || key === 'review_cadence') && typeof value === 'string' && (cadenceDays[value] ?? Infinity) < 90) holder[key] = 'quarterly';
+  });
+  // Distinct, obviously unfilled people: "A. Person" eleven times reads like a real (and duplicated) name.
+  for (const person of (data.people as Data[] | undefined) ?? []) {
+    person.name = `Name of ${String(person.id)}`;
+    person.title = `Role of ${String(person.id)}`;
+  }
+  // Evidence files do not exist yet; a link to one would be a warning from the first run.
+  const { model } = analyze(stringify(data), { asOf });
+  const files = model.links.filter((l) => l.kind === 'file').map((l) => l.path);
+  files.sort((a, b) => Number(b[b.length - 1]) - Number(a[a.length - 1]) || 0);
+  for (const path of files) removeAt(data, path);
+}
+
+function forEachField(value: unknown, visit: (holder: Data, key: string, value: unknown) => void): void {
+  if (Array.isArray(value)) for (const v of value) forEachField(v, visit);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      visit(value as Data, k, v);
+      forEachField(v, visit);
+    }
   }
 }
 
@@ -96,7 +143,8 @@ function resolveReferences(data: Data, asOf: string): void {
     if (unresolved.length === 0) return;
     const removals: Path[] = [];
     for (const r of unresolved) {
-      if (r.collection === 'parties' && !r.isKey) setAt(data, r.path, partyFor(r.id));
+      if (r.collection === 'parties' && r.isKey) renameKey(data, r.path, partyFor(r.id));
+      else if (r.collection === 'parties') setAt(data, r.path, partyFor(r.id));
       else if (r.collection === 'people') {
         const people = data.people as Data[];
         if (!people.some((p) => p.id === r.id)) people.push({ ...person, id: r.id, party: partyFor(r.id) });
@@ -117,6 +165,16 @@ function parentOf(data: Data, path: Path): unknown {
 function setAt(data: Data, path: Path, value: unknown): void {
   const parent = parentOf(data, path);
   if (parent && typeof parent === 'object') (parent as Record<string | number, unknown>)[path[path.length - 1]] = value;
+}
+
+/** A map keyed by ids (a benefit split by party): the key renamed in place, the order kept. */
+function renameKey(data: Data, path: Path, to: string): void {
+  const parent = parentOf(data, path);
+  const from = String(path[path.length - 1]);
+  if (!parent || typeof parent !== 'object' || Array.isArray(parent)) return;
+  const entries = Object.entries(parent).map(([k, v]) => [k === from ? to : k, v] as const);
+  for (const k of Object.keys(parent)) delete (parent as Data)[k];
+  Object.assign(parent, Object.fromEntries(entries));
 }
 
 function removeAt(data: Data, path: Path): void {

@@ -26,13 +26,15 @@ export interface JsonSchema {
   'x-evidence-link'?: boolean;
   'x-principle'?: string;
   'x-clause'?: number;
+  /** The value names an evidence rule of the catalog: the waiver check judges it there, with a suggestion. */
+  'x-rule-id'?: boolean;
   [keyword: string]: unknown;
 }
 
 export const rootSchema = schemaJson as unknown as JsonSchema;
 
 /** Keywords of ours that ajv must accept as annotations. */
-const annotations = ['x-ref', 'x-ref-allow', 'x-evidence-link', 'x-principle', 'x-clause', 'markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets'];
+const annotations = ['x-ref', 'x-ref-allow', 'x-evidence-link', 'x-principle', 'x-clause', 'x-rule-id', 'markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets'];
 
 let validator: ValidateFunction | undefined;
 

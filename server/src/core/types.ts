@@ -149,6 +149,11 @@ export interface AnalyzeOptions {
   fileExists?: (relativePath: string) => FileCheck;
   /** How the workspace root that bounds evidence links is named in messages (a folder path). */
   workspaceRoot?: string;
-  /** Severity policy by finding code (or code prefix ending in "."): the CLI and the editor share it. */
+  /**
+   * How this face writes a new file, named in the finding on an empty file: each face points at its own way (the
+   * CLI at rac init, the editor at its command). Default: the editor's command.
+   */
+  newFileHint?: string;
+  /** Severity policy by finding code (or code prefix ending in "."): the editor's relationship.severity setting (the CLI has none yet). */
   severity?: Record<string, Severity | 'off'>;
 }

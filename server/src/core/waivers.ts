@@ -15,8 +15,15 @@ export function readWaivers(data: Record<string, unknown>, asOf: number, catalog
     if (typeof rule !== 'string') return; // the schema reports it
     const range = locate.value(['waivers', i, 'rule']);
     if (!catalog.rules.has(rule)) {
-      const suggestion = nearest(rule, catalog.rules.keys());
-      const f: Finding = { code: 'waiver.unknown-rule', severity: 'error', message: `waiver names "${rule}", which is not a rule of the catalog${suggestion ? `; did you mean "${suggestion}"?` : ''}`, range };
+      // Findings print the code (evidence.RM1), and ids are easily typed in lower case: both name a rule plainly.
+      const prefixed = /^evidence\./i.test(rule);
+      const bare = rule.replace(/^evidence\./i, '');
+      const meant = catalog.rules.has(bare.toUpperCase()) ? bare.toUpperCase() : undefined;
+      const suggestion = meant ?? nearest(bare, catalog.rules.keys());
+      const message = meant && !prefixed ? `waiver names "${rule}": rule ids are upper case: ${meant}`
+        : meant ? `waiver names "${rule}": a waiver names the rule id alone (findings print it as evidence.${meant}); did you mean "${meant}"?`
+        : `waiver names "${rule}", which is not a rule of the catalog${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
+      const f: Finding = { code: 'waiver.unknown-rule', severity: 'error', message, range };
       if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       findings.push(f);
       return;

@@ -14,6 +14,7 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     today: () => localToday(),
+    readStdin: () => readFileSync(0),
     readFile: (path) => readFileSync(path),
     stat: (path) => {
       try {
