@@ -88,6 +88,31 @@ test('enum value → the suggested value; unresolved reference → the nearest i
   assert.ok(fix(crlf(text), (f) => f.code === 'schema.enum', /active/).next.includes('  status: active\r\n'));
 });
 
+test('an unknown id in a list that already names the nearest one: remove it, never change it into a duplicate', () => {
+  // Only p-md-prl exists; "Change to p-md-prl" would make the list name it twice (schema.uniqueItems).
+  const head = HEAD.map((l) => l.replace('{id: p-b, name: Bob, party: beta}', '{id: p-md-prl, name: Bob, party: beta}'));
+  const body = (members: string) => [...head, 'principles:', '  governance_and_processes:', '    bodies:',
+    `      - {id: B-1, name: Board, chair: p-a, cadence: monthly, members: ${members}}`, ''].join('\n');
+  for (const [members, kept] of [['[p-a, p-ops-prl, p-md-prl]', 'members: [p-a, p-md-prl]}'], ['[p-a, p-md-prl, p-ops-prl]', 'members: [p-a, p-md-prl]}']]) {
+    const text = body(members);
+    const analysis = analyzeText(text);
+    const finding = analysis.findings.find((f) => f.code === 'ref.unresolved')!;
+    assert.match(finding.message, /"p-md-prl", is already in this list/);
+    const titles = actionsFor(analysis, finding).map((a) => a.title);
+    assert.ok(!titles.some((t) => t.startsWith('Change to')), titles.join(' | '));
+    for (const source of [text, crlf(text)]) {
+      const { next } = fix(source, (f) => f.code === 'ref.unresolved', /^Remove "p-ops-prl" from the list$/);
+      assert.ok(next.includes(kept), next);
+      assert.ok(!analyzeText(next).findings.some((f) => f.code === 'schema.uniqueItems'), next);
+    }
+  }
+  const block = [...head, 'principles:', '  governance_and_processes:', '    bodies:', '      - id: B-1', '        name: Board', '        chair: p-a',
+    '        members:', '          - p-ops-prl', '          - p-md-prl', ''].join('\n');
+  assert.ok(fix(block, (f) => f.code === 'ref.unresolved', /^Remove/).next.includes('        members:\n          - p-md-prl\n'));
+  // A list without the nearest id still gets the change.
+  assert.ok(fix(body('[p-a, p-ops-prl]'), (f) => f.code === 'ref.unresolved', /^Change to "p-md-prl"$/).next.includes('members: [p-a, p-md-prl]}'));
+});
+
 // ─── missing required keys ───────────────────────────────────────────────────────────────────────────────
 
 test('a missing required key is added to the map that lacks it, block or flow, LF or CRLF', () => {

@@ -31,7 +31,11 @@ export function fillFor(analysis: Analysis): Fill {
     if (typeof id !== 'string') continue;
     allPeople.push(id);
     const party = field(p, 'party');
-    if (typeof party === 'string') people.set(party, [...(people.get(party) ?? []), id]);
+    if (typeof party !== 'string') continue;
+    // Pushed in place: copying the party's list for every person made a large party quadratic.
+    const members = people.get(party);
+    if (members) members.push(id);
+    else people.set(party, [id]);
   }
   return {
     asOf,
