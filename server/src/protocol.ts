@@ -1,6 +1,6 @@
 // Custom messages between the extension and the language server, declared once with their types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Stage } from './core/types';
+import type { Stage } from './core/index';
 import type { ReportModel } from './report/model';
 
 /** Pushed after each analysis: what the language status item shows. */

@@ -10,7 +10,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { STAGES, type Analysis, type FileCheck } from './core/index';
-import { scaffold } from './core/scaffold';
+import { scaffold } from './core/index';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';

@@ -1,7 +1,7 @@
 // Command-line parsing shared by the commands: node:util parseArgs (strict) with messages a user can act on.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toDay } from '../core/index';
-import { nearest } from '../core/suggest';
+import { nearest } from '../core/index';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

@@ -45,14 +45,15 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
 /** A snippet body with its placeholders replaced by their defaults; {} when the schema has none there. */
 function snippet(path: Path): Data {
   const body = schemaAt(path)?.defaultSnippets?.[0]?.body;
-  const expanded = expand(body);
+  const expanded = expandSnippet(body);
   return expanded && typeof expanded === 'object' && !Array.isArray(expanded) ? (expanded as Data) : {};
 }
 
-function expand(value: unknown): unknown {
+/** A snippet body with every placeholder replaced by its default, as `rac init` writes it. */
+export function expandSnippet(value: unknown): unknown {
   if (typeof value === 'string') return placeholders(value);
-  if (Array.isArray(value)) return value.map(expand);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expand(v)]));
+  if (Array.isArray(value)) return value.map(expandSnippet);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandSnippet(v)]));
   return value;
 }
 

@@ -3,8 +3,7 @@
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
 import { nodeAt, type NodeAt } from '../core/at-position';
-import { loadCatalog, noun, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
-import { deref, schemaAt } from '../core/schema';
+import { deref, loadCatalog, noun, schemaAt, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { escapeMarkdown } from '../report/index';
 import { codeSpan, contains } from './convert';
 

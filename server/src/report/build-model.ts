@@ -1,8 +1,5 @@
 // PURE. Analysis → ReportModel: everything the preview and the report draw, as plain JSON.
-import { loadCatalog } from '../core/catalog';
-import { toDay } from '../core/dates';
-import { Locator } from '../core/locate';
-import type { Analysis } from '../core/index';
+import { loadCatalog, Locator, toDay, type Analysis } from '../core/index';
 import { buildHeatMap } from './heat-map';
 import { buildLifecycle } from './lifecycle';
 import { buildTimeline } from './timeline';
