@@ -32,3 +32,19 @@ export const CheckWorkspaceRequest = new RequestType<Record<string, never>, Chec
 export interface ScaffoldParams { stage: Stage }
 export interface ScaffoldResult { text: string }
 export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('relationship/scaffold');
+
+/**
+ * The code action kinds of the quick fixes that complete evidence, under "quickfix": the rule's placeholders
+ * (quickfix.relationship.evidence.GP5), a missing principle's section (quickfix.relationship.section.<id>) and
+ * a waiver (quickfix.relationship.waiver.GP5). The preview's Fix button picks its action by this kind.
+ */
+export const FIX_KIND = 'quickfix.relationship';
+
+export function fixKind(what: 'evidence' | 'section' | 'waiver', id: string): string {
+  return `${FIX_KIND}.${what}.${id}`;
+}
+
+/** The kind of the fix the preview's Fix button applies for a finding of the coverage report. */
+export function fixKindFor(target: { code: string; rule: string; principle?: string }): string {
+  return target.code === 'evidence.missing-principle' && target.principle ? fixKind('section', target.principle) : fixKind('evidence', target.rule);
+}

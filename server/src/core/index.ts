@@ -7,6 +7,7 @@ export { checkContext, checkDates, evaluate } from './evidence';
 export { fillFor, placeholder, rulesUnder, bump, type Fill } from './placeholder';
 export { scaffold } from './scaffold';
 export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema } from './schema';
+export { findingKey } from './finding-key';
 export { findPair, Locator, walk } from './locate';
 export { LineIndex } from './text';
 export { collections } from './model';

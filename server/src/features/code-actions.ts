@@ -4,22 +4,28 @@
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import {
-  bump, checkContext, checks, evaluate, fillFor, findPair, isBlank, loadCatalog, parsePath, placeholder, rootSchema, rulesUnder, schemaAt, select,
+  bump, checkContext, findingKey, checks, evaluate, fillFor, findPair, isBlank, loadCatalog, parsePath, placeholder, rootSchema, rulesUnder, schemaAt, select,
   staticSegments, strings, toDay, valueAt, walk, type Analysis, type Fill, type Finding, type Path, type RuleSpec,
 } from '../core/index';
-import { lspTextEdit, sameRange } from './convert';
+import { fixKind } from '../protocol';
+import { lspTextEdit } from './convert';
+import type { DiagnosticData } from './diagnostics';
 import { YamlEdits, type RenderOptions } from './yaml-edit';
 
 export function codeActions(analysis: Analysis, uri: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   const fixer = new Fixer(analysis);
+  let byKey: Map<string, Finding> | undefined;
   for (const diagnostic of diagnostics) {
-    const finding = findingOf(analysis, diagnostic);
+    const key = (diagnostic.data as Partial<DiagnosticData> | undefined)?.key;
+    if (typeof key !== 'string') continue;
+    byKey ??= new Map(analysis.findings.map((f) => [findingKey(f), f]));
+    const finding = byKey.get(key);
     if (!finding) continue; // a diagnostic of an older version: its edits would land in the wrong place
     for (const fix of fixer.fixes(finding)) {
       out.push({
         title: fix.title,
-        kind: CodeActionKind.QuickFix,
+        kind: fix.kind ?? CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred || undefined,
         edit: { changes: { [uri]: fix.edits } },
@@ -29,13 +35,8 @@ export function codeActions(analysis: Analysis, uri: string, _range: Range, diag
   return out;
 }
 
-interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
-
-function findingOf(analysis: Analysis, d: Diagnostic): Finding | undefined {
-  const code = d.code === undefined ? undefined : String(d.code);
-  return analysis.findings.find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message)
-    ?? analysis.findings.find((f) => f.code === code && sameRange(f.range, d.range));
-}
+/** A fix; `kind` (see fixKind) marks the ones that complete evidence, so the preview's Fix button finds them. */
+interface Fix { title: string; edits: TextEdit[]; preferred?: boolean; kind?: string }
 
 /** Builds the fixes of one analysis; shares the editor and the fill values between findings. */
 class Fixer {
@@ -65,10 +66,10 @@ class Fixer {
       if (fix) out.push(fix);
     };
     if (finding.code === 'schema.required') add(this.requiredKey(finding));
-    else if (finding.code === 'evidence.missing-principle' && finding.principle) add(this.principleSection(finding.principle));
+    else if (finding.code === 'evidence.missing-principle' && finding.principle) add(kinded(this.principleSection(finding.principle), fixKind('section', finding.principle)));
     else if (finding.code.startsWith('evidence.') && finding.rule) {
-      add(this.evidence(finding.rule));
-      add(this.waiver(finding.rule));
+      add(kinded(this.evidence(finding.rule), fixKind('evidence', finding.rule)));
+      add(kinded(this.waiver(finding.rule), fixKind('waiver', finding.rule)));
     }
     return out;
   }
@@ -290,6 +291,10 @@ class Fixer {
     const parentPath = path.slice(0, steps.length);
     return this.edits.insertPair(parent, key, nest(path.slice(steps.length + 1), value), { ...options, before: nextSibling(parent, parentPath, key) });
   }
+}
+
+function kinded(fix: Fix | undefined, kind: string): Fix | undefined {
+  return fix && { ...fix, kind };
 }
 
 /** A path "list[*].field" reads one field of every item, whatever its kind. */
