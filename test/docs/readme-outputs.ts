@@ -1,6 +1,7 @@
-// The outputs README.md shows exactly, produced by the checker: what the minimal example prints and the early
-// sample's coverage line. readme.test.ts compares them; `npm run update-golden` writes them, so a new rule that
-// changes them is one command away from a true README.
+// The outputs README.md shows, produced by the checker: exactly, what the minimal example prints and the early
+// sample's coverage line; as a selection of lines, the flawed sample's text and github output. readme.test.ts
+// compares them; `npm run update-golden` writes them, so a new rule that changes them is one command away from
+// a true README.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { analyze } from '../../server/src/core/index';
@@ -45,6 +46,41 @@ const excerpts: Excerpt[] = [
   },
 ];
 
+const FLAWED = 'samples/flawed.relationship.yaml';
+
+/** The flawed sample's output in a format, as `rac check --format <format> --as-of 2026-11-01` prints it. */
+export function flawedOutput(root: string, format: 'text' | 'github'): string[] {
+  const text = readFileSync(join(root, FLAWED), 'utf8');
+  const dir = dirname(join(root, FLAWED));
+  const analysis = analyze(text, { asOf: README_AS_OF, fileExists: (rel) => (existsSync(join(dir, rel)) ? 'exists' : 'missing') });
+  return formatters[format]([{ path: FLAWED, text, analysis }], { color: false, quiet: false, cwd: root }).split('\n');
+}
+
+/** Which line of the output a README line stands for: its place and code, the coverage line, the annotation's head. */
+function lineKey(line: string): string | undefined {
+  const finding = /^(\S+:\d+:\d+): .* (\[[^\]]+\])$/.exec(line);
+  if (finding) return `${finding[1]} ${finding[2]}`;
+  const coverage = /^(\S+): coverage /.exec(line);
+  if (coverage) return `${coverage[1]} coverage`;
+  const annotation = /^(::\w+ [^:]*::)/.exec(line);
+  return annotation?.[1];
+}
+
+/** The selections of the flawed sample's output: marker, format. */
+export const SELECTIONS = [
+  { marker: `<!-- output: ${FLAWED} -->`, format: 'text' },
+  { marker: `<!-- output: github ${FLAWED} -->`, format: 'github' },
+] as const;
+
+/** A selection with each line that the output no longer holds replaced by the output's line of the same key. */
+function reselect(selection: string, actual: string[]): string {
+  return selection.split('\n').map((line) => {
+    if (actual.includes(line)) return line;
+    const key = lineKey(line);
+    return (key && actual.find((a) => lineKey(a) === key)) ?? line;
+  }).join('\n');
+}
+
 /** Each exact excerpt: what README.md holds and what the checker prints. */
 export function readmeExcerpts(readme: string, root: string): { name: string; inReadme: string | undefined; actual: string }[] {
   return excerpts.map((e) => ({ name: e.name, inReadme: blockAt(readme, e.at(readme))?.body, actual: e.actual(readme, root) }));
@@ -56,6 +92,10 @@ export function withExcerpts(readme: string, root: string): string {
   for (const e of excerpts) {
     const block = blockAt(out, e.at(out));
     if (block) out = out.slice(0, block.start) + e.actual(out, root) + out.slice(block.end);
+  }
+  for (const { marker, format } of SELECTIONS) {
+    const block = blockAt(out, out.indexOf(marker));
+    if (block) out = out.slice(0, block.start) + reselect(block.body, flawedOutput(root, format)) + out.slice(block.end);
   }
   return out;
 }
