@@ -9,7 +9,7 @@ export { scaffold } from './scaffold';
 export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema } from './schema';
 export { findingKey } from './finding-key';
 export { findPair, Locator, walk } from './locate';
-export { LineIndex } from './text';
+export { escapeMarkdown, LineIndex } from './text';
 export { collections } from './model';
 export { noun } from './refs';
 export { nearest } from './suggest';
