@@ -4,8 +4,8 @@
 //   README.md                   the rule table (scripts/docs.mjs), the minimal example's output, the early
 //                               sample's coverage line and the rac diff example
 //   test/diff/expected/*        rac diff on the scenario repository, by the built CLI
-// Then it lists the kept relationships (samples, stage baselines, the reference example, the diff scenario's
-// files) that do not meet a rule counting at their stage: add that rule's evidence to them (YAML only).
+// Then it lists the kept relationships (test/golden/kept-relationships.ts: samples, stage baselines, reference and
+// report fixtures, the diff scenario's files) that miss a rule counting at their stage: add its evidence (YAML).
 // An .out that still matches (including its /regex/ lines) is left untouched. Review every change by eye
 // before committing: if an output is wrong, the engine is wrong.
 import * as esbuild from 'esbuild';

@@ -1,5 +1,5 @@
 // The relationships the repository keeps as complete examples: the samples, the stage baselines of the golden
-// cases, the reference example and the pull-request scenario's files. Each meets every rule that counts at
+// cases, the reference example, the complete report fixture and the pull-request scenario's files. Each meets every rule that counts at
 // its stage, so a new rule needs its evidence added to them (YAML only); `npm run update-golden` lists the
 // ones that lack it, and kept-relationships.test.ts fails until they have it. The flawed sample is kept too:
 // its unmet rules must be flaws that a `# flaw:` comment explains (as test/docs/samples.test.ts checks).
@@ -22,6 +22,7 @@ export function keptRelationships(): Kept[] {
     ...under('samples', () => true).map((path) => ({ path, asOf: SAMPLES_AS_OF, flaws: path.endsWith('/flawed.relationship.yaml') })),
     ...under('test/golden/cases', (n) => n.startsWith('stage-')).map((path) => ({ path, asOf: asOfFor(readFileSync(join(ROOT, path), 'utf8')) })),
     { path: 'test/unit/fixtures/riverside-meridian.relationship.yaml', asOf: '2025-11-01' },
+    { path: 'test/report/fixtures/complete.relationship.yaml', asOf: '2025-11-01' },
     ...under('test/diff/fixtures', () => true).map((path) => ({ path, asOf: SAMPLES_AS_OF })),
   ];
 }
