@@ -9,8 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { STAGES, type Analysis, type FileCheck } from './core/index';
-import { scaffold } from './core/index';
+import { countSeverities, scaffold, STAGES, type Analysis, type FileCheck } from './core/index';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -101,6 +100,7 @@ export function startServer(connection: Connection): void {
 
   function coverageParams(uri: string, version: number, analysis: Analysis): CoverageParams {
     const schemaVersion = (analysis.data as Record<string, unknown> | undefined)?.schema_version;
+    const counts = countSeverities(analysis.findings);
     return {
       uri,
       version,
@@ -109,8 +109,8 @@ export function startServer(connection: Connection): void {
       total: analysis.coverage.total,
       stage: analysis.coverage.stage,
       schemaVersion: typeof schemaVersion === 'string' || typeof schemaVersion === 'number' ? String(schemaVersion) : '',
-      errors: analysis.findings.filter((f) => f.severity === 'error').length,
-      warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
+      errors: counts.errors,
+      warnings: counts.warnings,
     };
   }
 
@@ -303,8 +303,9 @@ export function startServer(connection: Connection): void {
       const analysis = await checkFile(path);
       if (!analysis) continue;
       result.files++;
-      result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
-      result.warnings += analysis.findings.filter((f) => f.severity === 'warning').length;
+      const counts = countSeverities(analysis.findings);
+      result.errors += counts.errors;
+      result.warnings += counts.warnings;
     }
     return result;
   }));

@@ -12,6 +12,7 @@ export { findPair, Locator, walk } from './locate';
 export { escapeMarkdown, LineIndex } from './text';
 export { collections } from './model';
 export { noun } from './refs';
+export { countSeverities, type SeverityCounts } from './severity-counts';
 export { nearest } from './suggest';
 export { cadenceDays, toDay, fromDay } from './dates';
 export * from './types';
