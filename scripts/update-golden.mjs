@@ -1,20 +1,28 @@
-// Regenerates test/golden/cases/*.out from the current engine. Usage: npm run update-golden
-// It bundles the same case renderer the golden test uses, so both print identical output. An .out that
-// still matches (including its /regex/ lines) is left untouched; every other one is rewritten literally.
-// Review each changed .out by eye before committing: if the output is wrong, the engine is wrong.
+// Regenerates every expected output the tests compare, with one command: npm run update-golden
+//   test/golden/cases/*.out     each case's findings (narrowed to its rules) as `rac check` prints them
+//   test/golden/samples/*.out   each sample whole, as `rac check --verbose --as-of 2026-11-01` prints it
+//   README.md                   the rule table (scripts/docs.mjs), the minimal example's output, the early
+//                               sample's coverage line and the rac diff example
+//   test/diff/expected/*        rac diff on the scenario repository, by the built CLI
+// Then it lists the kept relationships (test/golden/kept-relationships.ts: samples, stage baselines, reference and
+// report fixtures, the diff scenario's files) that miss a rule counting at their stage: add its evidence (YAML).
+// An .out that still matches (including its /regex/ lines) is left untouched. Review every change by eye
+// before committing: if an output is wrong, the engine is wrong.
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stdout } from 'node:process';
+import process, { stdout } from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
+import { CATALOG, README, rulesTable, withTable } from './docs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository so that the bundle finds node_modules; .cache/ is ignored by git and ESLint.
-const outfile = join(root, '.cache', 'update-golden', 'golden-case.cjs');
+const outfile = join(root, '.cache', 'update-golden', 'regenerate.cjs');
 
 await esbuild.build({
-  entryPoints: [join(root, 'test', 'golden', 'golden-case.ts')],
+  entryPoints: [join(root, 'test', 'golden', 'regenerate.ts')],
   outfile,
   bundle: true,
   platform: 'node',
@@ -24,24 +32,37 @@ await esbuild.build({
   loader: { '.yaml': 'text' },
   logLevel: 'warning',
 });
-
 const golden = createRequire(import.meta.url)(outfile);
-const dir = golden.CASES_DIR;
 const counts = { created: 0, updated: 0, unchanged: 0 };
-for (const name of golden.caseNames(dir)) {
-  const outPath = join(dir, golden.outName(name));
-  const actual = golden.renderFile(name, dir);
-  if (existsSync(outPath)) {
-    if (golden.mismatch(readFileSync(outPath, 'utf8'), actual) === undefined) {
-      counts.unchanged++;
-      continue;
-    }
-    counts.updated++;
-    stdout.write(`updated  ${golden.outName(name)}\n`);
-  } else {
-    counts.created++;
-    stdout.write(`created  ${golden.outName(name)}\n`);
+
+/** Writes `actual` unless the file already matches it; says what it did. */
+function refresh(path, shown, actual) {
+  if (existsSync(path) && golden.mismatch(readFileSync(path, 'utf8'), actual) === undefined) {
+    counts.unchanged++;
+    return;
   }
-  writeFileSync(outPath, actual);
+  const verb = existsSync(path) ? 'updated' : 'created';
+  counts[verb]++;
+  stdout.write(`${verb}  ${shown}\n`);
+  writeFileSync(path, actual);
 }
-stdout.write(`golden: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged in ${dir}\n`);
+
+for (const name of golden.caseNames()) refresh(join(golden.CASES_DIR, golden.outName(name)), `cases/${golden.outName(name)}`, golden.renderFile(name));
+mkdirSync(golden.SAMPLE_OUT_DIR, { recursive: true });
+for (const name of golden.sampleNames()) refresh(join(golden.SAMPLE_OUT_DIR, golden.outName(name)), `samples/${golden.outName(name)}`, golden.renderSample(name));
+stdout.write(`golden: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged in test/golden/\n`);
+
+const readme = readFileSync(README, 'utf8');
+const next = golden.withExcerpts(withTable(readme, rulesTable(readFileSync(CATALOG, 'utf8'))), root);
+if (next !== readme) {
+  writeFileSync(README, next);
+  stdout.write('updated  README.md (the rule table and the outputs it shows)\n');
+}
+
+// rac diff runs the built CLI, as its tests do.
+execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+for (const changed of golden.writeDiffOutputs()) stdout.write(`updated  ${changed}\n`);
+
+const lacking = golden.keptRelationships().map((k) => ({ ...k, unmet: golden.unmetRules(k) })).filter((k) => k.unmet.length > 0);
+for (const k of lacking) stdout.write(`lacking  ${k.path}: ${k.unmet.join(', ')} unmet; add the evidence (kept relationships meet every rule that counts at their stage)\n`);
+if (lacking.length > 0) process.exitCode = 1;

@@ -2,7 +2,7 @@
 // shared walker, node/walk.ts, which never blocks the server), then analyses them one at a time. The client sees work-done progress when it
 // supports it; cancelling the request, or the progress, stops the walk between two folders.
 import { CancellationToken, LSPErrorCodes, ResponseError, type Connection, type WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import type { Analysis } from './core/index';
+import { countSeverities, type Analysis } from './core/index';
 import type { CheckWorkspaceResult } from './protocol';
 import type { WorkspaceFiles } from './workspace-files';
 
@@ -40,8 +40,9 @@ export async function checkWorkspace(
       const analysis = await checkFile(uri);
       if (!analysis) continue;
       result.files++;
-      result.errors += analysis.findings.filter((f) => f.severity === 'error').length;
-      result.warnings += analysis.findings.filter((f) => f.severity === 'warning').length;
+      const counts = countSeverities(analysis.findings);
+      result.errors += counts.errors;
+      result.warnings += counts.warnings;
     }
   } finally {
     progress.done();

@@ -1,6 +1,6 @@
 // Custom messages between the extension and the language server, declared once with their types.
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { Stage } from './core/types';
+import type { Stage } from './core/index';
 import type { ReportModel } from './report/model';
 
 /** Pushed after each analysis: what the language status item shows. */
@@ -62,3 +62,19 @@ export const FindRelationshipFilesRequest = new RequestType<Record<string, never
 export interface ReadFileParams { uri: string }
 export interface ReadFileResult { text: string | null }
 export const ReadFileRequest = new RequestType<ReadFileParams, ReadFileResult, void>('relationship/readFile');
+
+/**
+ * The code action kinds of the quick fixes that complete evidence, under "quickfix": the rule's placeholders
+ * (quickfix.relationship.evidence.GP5), a missing principle's section (quickfix.relationship.section.<id>) and
+ * a waiver (quickfix.relationship.waiver.GP5). The preview's Fix button picks its action by this kind.
+ */
+export const FIX_KIND = 'quickfix.relationship';
+
+export function fixKind(what: 'evidence' | 'section' | 'waiver', id: string): string {
+  return `${FIX_KIND}.${what}.${id}`;
+}
+
+/** The kind of the fix the preview's Fix button applies for a finding of the coverage report. */
+export function fixKindFor(target: { code: string; rule: string; principle?: string }): string {
+  return target.code === 'evidence.missing-principle' && target.principle ? fixKind('section', target.principle) : fixKind('evidence', target.rule);
+}

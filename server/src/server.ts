@@ -7,8 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { MAX_FILE_BYTES, STAGES, tooLargeAnalysis, type Analysis } from './core/index';
-import { scaffold } from './core/scaffold';
+import { countSeverities, MAX_FILE_BYTES, scaffold, STAGES, tooLargeAnalysis, type Analysis } from './core/index';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -92,6 +91,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
 
   function coverageParams(uri: string, version: number, analysis: Analysis): CoverageParams {
     const schemaVersion = (analysis.data as Record<string, unknown> | undefined)?.schema_version;
+    const counts = countSeverities(analysis.findings);
     return {
       uri,
       version,
@@ -100,8 +100,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
       total: analysis.coverage.total,
       stage: analysis.coverage.stage,
       schemaVersion: typeof schemaVersion === 'string' || typeof schemaVersion === 'number' ? String(schemaVersion) : '',
-      errors: analysis.findings.filter((f) => f.severity === 'error').length,
-      warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
+      errors: counts.errors,
+      warnings: counts.warnings,
     };
   }
 

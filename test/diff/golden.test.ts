@@ -1,9 +1,9 @@
 // rac diff golden files: the scenario repository (scenario.ts) compared with its base, printed as Markdown,
 // JSON and GitHub annotations by the built CLI, must equal test/diff/expected/*. After a deliberate change,
-// regenerate with `UPDATE_GOLDEN=1 npm test` and review every changed file by eye.
+// regenerate with `npm run update-golden` and review every changed file by eye.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPECTED } from './git-repo';
 import { AS_OF, buildScenario, normalise } from './scenario';
@@ -21,13 +21,8 @@ function rac(args: string[], cwd?: string) {
 
 function golden(name: string, actual: string): void {
   const path = join(EXPECTED, name);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(EXPECTED, { recursive: true });
-    writeFileSync(path, actual);
-    return;
-  }
-  assert.ok(existsSync(path), `${name} is missing: run UPDATE_GOLDEN=1 npm test and review it`);
-  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs: if the change is intended, run UPDATE_GOLDEN=1 npm test and review the diff`);
+  assert.ok(existsSync(path), `${name} is missing: run npm run update-golden and review it`);
+  assert.equal(actual, readFileSync(path, 'utf8'), `${name} differs: if the change is intended, run npm run update-golden and review the diff`);
 }
 
 for (const format of ['markdown', 'json', 'github'] as const) {

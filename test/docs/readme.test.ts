@@ -4,18 +4,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { analyze } from '../../server/src/core/index';
-import { formatters } from '../../server/src/cli/formatters';
-import type { Format } from '../../server/src/cli/types';
+import { flawedOutput, readmeExcerpts, SELECTIONS } from './readme-outputs';
 
 // The bundle runs from dist-test/docs/; a bundle elsewhere falls back to the working folder.
 const root = [join(__dirname, '..', '..'), process.cwd()].find((dir) => existsSync(join(dir, 'scripts', 'docs.mjs')))!;
 const readme = readFileSync(join(root, 'README.md'), 'utf8').replace(/\r\n/g, '\n');
 const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const AS_OF = '2026-11-01';
 
 /** Runs an ES module snippet against scripts/docs.mjs and returns what it prints as JSON. */
 function withDocsModule(body: string): unknown {
@@ -103,33 +100,19 @@ test('the README keeps the sections other documents link to', () => {
   for (const heading of ['Quick start', 'What you will see', 'The file format', 'Lifecycle stages', 'Coverage', 'Principles and rules', 'CLI', 'Pull-request review', 'Editor', 'Development', 'Licence']) section(heading);
 });
 
-/** What `rac check --format <format> --as-of 2026-11-01 <path>` prints, run in-process from the repository root. */
-function output(path: string, format: Format = 'text'): string {
-  const text = readFileSync(join(root, path), 'utf8');
-  const dir = dirname(join(root, path));
-  const analysis = analyze(text, { asOf: AS_OF, fileExists: (rel) => (existsSync(join(dir, rel)) ? 'exists' : 'missing') });
-  return formatters[format]([{ path, text, analysis }], { color: false, quiet: false, cwd: root });
-}
-
-for (const format of ['text', 'github'] as const) {
+for (const { marker, format } of SELECTIONS) {
   test(`the ${format} excerpt of the flawed sample is real output`, () => {
-    const path = 'samples/flawed.relationship.yaml';
-    const marker = format === 'text' ? `<!-- output: ${path} -->` : `<!-- output: ${format} ${path} -->`;
-    const actual = output(path, format).split('\n');
-    for (const line of blockAfter(readme, marker).split('\n')) assert.ok(actual.includes(line), `not in the ${format} output of ${path}:\n${line}`);
+    const actual = flawedOutput(root, format);
+    for (const line of blockAfter(readme, marker).split('\n')) assert.ok(actual.includes(line), `not in the ${format} output of the flawed sample (npm run update-golden refreshes it):\n${line}`);
   });
 }
 
-test('the minimal example prints exactly the output shown under it', () => {
-  const name = 'acme-bolt.relationship.yaml';
-  const text = `${blockAfter(readme, `<!-- example: ${name} -->`)}\n`;
-  // The README says docs/rmp.md sits beside the file.
-  const analysis = analyze(text, { asOf: AS_OF, fileExists: () => 'exists' });
-  assert.equal(formatters.text([{ path: name, text, analysis }], { color: false, quiet: false, verbose: true, cwd: root }), `${blockAfter(readme, `<!-- output: ${name} -->`)}\n`);
-});
-
-test('the documented coverage line of the early sample is real', () => {
-  const path = 'samples/research-collaboration.relationship.yaml';
-  const line = output(path).trim().split('\n').pop();
-  assert.equal(line, `${path}: ${blockAfter(section('Coverage'), '```text')}`);
+test('the minimal example\'s output and the early sample\'s coverage line are exactly what the checker prints', () => {
+  const found = readmeExcerpts(readme, root);
+  assert.equal(found.length, 2);
+  for (const e of found) {
+    assert.ok(e.inReadme !== undefined, `README.md has no block for ${e.name}`);
+    assert.equal(e.inReadme, e.actual, `${e.name} is out of date: run npm run update-golden and review it`);
+  }
+  assert.match(found[1].actual, /^coverage \d+\/12: /);
 });

@@ -92,7 +92,8 @@ describe('diagnostics over stdio', () => {
 
     const evidence = byCode(diagnostics, 'evidence.RK2');
     assert.equal(evidence.severity, 2);
-    assert.deepEqual(evidence.data, { principle: 'risk_management', rule: 'RK2', fixes: (evidence.data as { fixes: unknown[] }).fixes });
+    assert.deepEqual(evidence.data, { key: `evidence.RK2@${evidence.range.start.line}:${evidence.range.start.character}-${evidence.range.end.line}:${evidence.range.end.character} ${evidence.message}`,
+      principle: 'risk_management', rule: 'RK2', fixes: (evidence.data as { fixes: unknown[] }).fixes });
     assert.equal(evidence.codeDescription?.href, 'https://github.com/relationship-as-code/relationship-as-code#rule-rk2');
     assert.equal(evidence.tags, undefined);
   });

@@ -27,10 +27,14 @@ test('arguments: defaults, values, and usage errors', () => {
   assert.deepEqual(parseReportArgs(['a', '--format=markdown', '-o', 'r.md', '--as-of', '2024-02-29', '--theme', 'dark', '--root', 'up', '--ignore', 'x/', '--ignore=y', '--', '-b'], 'x'),
     { paths: ['a', '-b'], format: 'markdown', output: 'r.md', asOf: '2024-02-29', theme: 'dark', root: 'up', ignore: ['x/', 'y'] });
   assert.deepEqual(parseReportArgs(['--help'], 'x'), { help: true });
-  assert.match((parseReportArgs(['--format', 'pdf'], 'x') as { error: string }).error, /html or markdown/);
+  // The same messages as rac check and rac diff (cli/args.ts), did-you-mean included.
+  assert.equal((parseReportArgs(['--format', 'pdf'], 'x') as { error: string }).error, '--format must be one of html, markdown, not "pdf"');
+  assert.match((parseReportArgs(['--format', 'markdwn'], 'x') as { error: string }).error, /did you mean "markdown"\?/);
   assert.match((parseReportArgs(['--as-of', '2025-02-30'], 'x') as { error: string }).error, /YYYY-MM-DD/);
   assert.match((parseReportArgs(['-o'], 'x') as { error: string }).error, /needs a value/);
-  assert.match((parseReportArgs(['--fancy'], 'x') as { error: string }).error, /unknown option --fancy/);
+  assert.equal((parseReportArgs(['--fancy'], 'x') as { error: string }).error, "unknown option '--fancy'");
+  assert.equal((parseReportArgs(['--themes', 'dark'], 'x') as { error: string }).error, "unknown option '--themes'; did you mean '--theme'?");
+  assert.match((parseReportArgs(['--theme', 'dim'], 'x') as { error: string }).error, /--theme must be one of light, dark/);
 });
 
 test('html to a file: one self-contained page with the portfolio, display paths only', async () => {

@@ -40,19 +40,19 @@ test('a restored panel finds its document in the saved state', () => {
   assert.equal(previewStateUri({ uri: 7 }), undefined);
 });
 
-test('the Fix button picks the preferred fix for its rule, never a waiver, never another rule\'s fix', () => {
-  const add = { title: 'Add a relationship_managers entry with placeholders for CL2 a relationship manager for every party', isPreferred: true };
-  const waive = { title: 'Waive CL2 until 2026-05-01 (approved by p-ceo-nw; give the reason)' };
-  const other = { title: 'Add "last_held" with placeholders for CL3 executive reviews held on cadence', isPreferred: true };
-  const section = { title: 'Add the "trust_and_mutual_benefit" section with placeholders', isPreferred: true };
-  const otherSection = { title: 'Add the "value_creation" section with placeholders', isPreferred: true };
+test('the Fix button picks the preferred fix for its rule by its kind, never a waiver, never another rule\'s fix', () => {
+  const add = { title: 'Add a relationship_managers entry with placeholders for CL2 a relationship manager for every party', isPreferred: true, kind: { value: 'quickfix.relationship.evidence.CL2' } };
+  const waive = { title: 'Waive CL2 until 2026-05-01 (approved by p-ceo-nw; give the reason)', kind: { value: 'quickfix.relationship.waiver.CL2' } };
+  const other = { title: 'Add "last_held" with placeholders for CL3 executive reviews held on cadence', isPreferred: true, kind: { value: 'quickfix.relationship.evidence.CL3' } };
+  const section = { title: 'Add the "trust_and_mutual_benefit" section with placeholders', isPreferred: true, kind: 'quickfix.relationship.section.trust_and_mutual_benefit' };
+  const otherSection = { title: 'Add the "value_creation" section with placeholders', isPreferred: true, kind: 'quickfix.relationship.section.value_creation' };
   assert.equal(pickQuickFix([waive, other, add], { code: 'evidence.CL2', rule: 'CL2' }), add);
   assert.equal(pickQuickFix([waive], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
   assert.equal(pickQuickFix([other], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
-  assert.equal(pickQuickFix([{ title: 'Add X for CL22' }], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
+  assert.equal(pickQuickFix([{ title: 'Add X for CL2', kind: 'quickfix.relationship.evidence.CL22' }], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
+  // The title plays no part: an action titled for the rule but of another kind is not picked.
+  assert.equal(pickQuickFix([{ title: 'Add X for CL2', isPreferred: true, kind: 'quickfix' }], { code: 'evidence.CL2', rule: 'CL2' }), undefined);
   assert.equal(pickQuickFix([otherSection, section], { code: 'evidence.missing-principle', rule: 'TM1', principle: 'trust_and_mutual_benefit' }), section);
-  // When the editor does report the diagnostics an action fixes, they decide.
-  const tagged = { title: 'Something', diagnostics: [{ code: 'evidence.CL2' }] };
-  const taggedOther = { title: 'Fix CL2 too', isPreferred: true, diagnostics: [{ code: { value: 'schema.required' } }] };
-  assert.equal(pickQuickFix([taggedOther, tagged], { code: 'evidence.CL2', rule: 'CL2' }), tagged);
+  const plain = { ...add, isPreferred: false };
+  assert.equal(pickQuickFix([plain, add], { code: 'evidence.CL2', rule: 'CL2' }), add, 'the preferred one first');
 });

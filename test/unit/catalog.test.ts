@@ -8,12 +8,11 @@ import { parse } from 'yaml';
 import { analyze, catalogSource, loadCatalog, rootSchema, schemaAt, STAGES, type Stage } from '../../server/src/core/index';
 import { checks } from '../../server/src/core/checks/index';
 import { select } from '../../server/src/core/checks/context';
-import type { CheckSpec } from '../../server/src/core/catalog';
 import { REFERENCE_AS_OF, referenceText, repoFile } from './reference';
 
 const catalog = loadCatalog();
 const rules = catalog.principles.flatMap((p) => p.evidence.map((rule) => ({ principle: p, rule })));
-const specs = (rule: (typeof rules)[number]['rule']): CheckSpec[] => [{ path: rule.path!, check: rule.check!, args: rule.args }, ...(rule.also ?? [])];
+const specs = (rule: (typeof rules)[number]['rule']) => rule.checks;
 
 test('the catalog validates against schemas/principles.schema.json', () => {
   const schema = JSON.parse(readFileSync(repoFile('schemas', 'principles.schema.json'), 'utf8'));
@@ -68,7 +67,7 @@ test('rule ids are unique, of the form XX9, and share their principle\'s two let
 
 test('every rule names a registered check, for its path and for each "also"', () => {
   for (const { rule } of rules) {
-    for (const spec of specs(rule)) assert.ok(checks[spec.check], `${rule.id}: unknown check "${spec.check}"`);
+    for (const spec of specs(rule)) assert.ok(checks.get(spec.check), `${rule.id}: unknown check "${spec.check}"`);
   }
 });
 
@@ -86,7 +85,7 @@ test('from_stage and inform_from are lifecycle stages, inform_from before from_s
 test('every path the catalog reads exists in the file schema', () => {
   for (const { rule } of rules) {
     for (const spec of specs(rule)) {
-      const segments = spec.path.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), 0] : [s]));
+      const segments = spec.segments.map((s) => (s === '*' ? 0 : s));
       assert.ok(schemaAt(segments), `${rule.id}: ${spec.path} is not in the schema`);
     }
   }
@@ -97,7 +96,7 @@ test('every path selects something in the reference example, and the example mee
   const data = parse(text) as Record<string, unknown>;
   for (const { rule } of rules) {
     for (const spec of specs(rule)) {
-      const found = select(data, spec.path).filter((t) => t.exists);
+      const found = select(data, spec.segments).filter((t) => t.exists);
       assert.ok(found.length > 0, `${rule.id}: ${spec.path} selects nothing in the reference example`);
     }
   }
@@ -110,9 +109,8 @@ test('every path selects something in the reference example, and the example mee
 test('each rule\'s path reads its own principle (or metadata), except where a rule compares two sections', () => {
   const crossing = new Set(['CB2']); // CB2 checks the members of governance bodies against competence assessments
   for (const { principle, rule } of rules) {
-    const root = rule.path!.split('.')[0];
-    const section = rule.path!.split('.')[1]?.replace('[*]', '');
+    const [root, section] = rule.checks[0].segments;
     if (root === 'metadata' || crossing.has(rule.id)) continue;
-    assert.equal(`${root}.${section}`, `principles.${principle.id}`, `${rule.id} reads ${rule.path}`);
+    assert.equal(`${root}.${section}`, `principles.${principle.id}`, `${rule.id} reads ${rule.checks[0].path}`);
   }
 });

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toDay } from '../core/index';
-import { nearest } from '../core/suggest';
+import { nearest } from '../core/index';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 

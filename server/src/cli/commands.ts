@@ -1,5 +1,5 @@
 // The `rac` command: subcommand dispatch, with the I/O passed in (tests run it in memory; main.ts wires Node).
-import { nearest } from '../core/suggest';
+import { nearest } from '../core/index';
 import { runCheck } from './check';
 import { runDiff } from './diff';
 import { runExplain } from './explain';

@@ -1,8 +1,7 @@
 // `rac explain <RULE>`: one rule in full, for the author who has just met it in a finding: what it checks, why
 // it matters, how to meet it and an example that meets it. Takes a catalog id (RM3), the code findings print
 // (evidence.RM3) or any other finding code (ref.unresolved); an unknown one gets the nearest known id.
-import { loadCatalog } from '../core/index';
-import { nearest } from '../core/suggest';
+import { loadCatalog, nearest } from '../core/index';
 import { isError, parseCommandLine } from './args';
 import type { CliIo } from './io';
 import { catalogRuleId, exampleFor, helpUri, otherCodes, ruleHelp } from './rule-help';
@@ -52,7 +51,7 @@ export function explainRule(id: string, today: string): string {
   const entry = loadCatalog().rules.get(id);
   if (!entry) throw new RangeError(`no rule ${id}`);
   const { rule, principle } = entry;
-  const checks = [rule, ...(rule.also ?? [])].filter((c) => c.path && c.check);
+  const checks = rule.checks;
   const stage = `counts from stage ${rule.from_stage}${rule.inform_from ? ` (shown as information from ${rule.inform_from})` : ''}`;
   const out = [
     `${rule.id}: ${rule.title}`,

@@ -28,15 +28,4 @@ export function flatFinding(f: Finding): FlatFinding {
   };
 }
 
-export interface SeverityCounts { errors: number; warnings: number; information: number; hints: number }
-
-export function countSeverities(findings: readonly { severity: Severity }[]): SeverityCounts {
-  const c: SeverityCounts = { errors: 0, warnings: 0, information: 0, hints: 0 };
-  for (const f of findings) {
-    if (f.severity === 'error') c.errors++;
-    else if (f.severity === 'warning') c.warnings++;
-    else if (f.severity === 'information') c.information++;
-    else c.hints++;
-  }
-  return c;
-}
+export { countSeverities, type SeverityCounts } from '../core/index';

@@ -2,7 +2,7 @@
 // and never creates folders: both are said plainly and exit 2.
 import { basename, dirname, resolve } from 'node:path';
 import { STAGES, type Stage } from '../core/index';
-import { scaffold } from '../core/scaffold';
+import { scaffold } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine } from './args';
 import type { CliIo } from './io';
 import { RELATIONSHIP_FILE } from '../node/files';

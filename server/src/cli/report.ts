@@ -3,9 +3,8 @@
 // renderer as the editor's preview, with the portfolio table when there are several files; Markdown has
 // the same content. Findings do not change the exit code: 0 written, 2 usage problem or unreadable input.
 import { resolve } from 'node:path';
-import { toDay } from '../core/index';
 import { buildReportModel, renderHtml, renderMarkdown, type ReportModel } from '../report/index';
-import { isError, rootFolder } from './args';
+import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import type { CliIo } from './io';
 import { loadFiles } from './load-files';
 
@@ -38,43 +37,45 @@ interface ReportOptions {
   ignore: string[];
 }
 
+const FORMATS = ['html', 'markdown'] as const;
+const THEMES = ['light', 'dark'] as const;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  'as-of': { type: 'string' },
+  theme: { type: 'string' },
+  root: { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The command line, by the same strict parser and checks as rac check and rac diff (args.ts). */
 export function parseReportArgs(argv: readonly string[], today: string): ReportOptions | { error: string } | { help: true } {
-  const options: ReportOptions = { paths: [], format: 'html', asOf: today, ignore: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg === '-h' || arg === '--help') return { help: true };
-    if (!arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
-      continue;
-    }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!['--format', '-o', '--output', '--as-of', '--theme', '--root', '--ignore'].includes(name)) return { error: `unknown option ${name}` };
-    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
-    if (value === undefined || value === '') return { error: `${name} needs a value` };
-    if (name === '--format') {
-      if (value !== 'html' && value !== 'markdown') return { error: `--format must be html or markdown, not "${value}"` };
-      options.format = value;
-    } else if (name === '--as-of') {
-      if (toDay(value) === undefined) return { error: `--as-of must be a YYYY-MM-DD date, not "${value}"` };
-      options.asOf = value;
-    } else if (name === '--theme') {
-      if (value !== 'light' && value !== 'dark') return { error: `--theme must be light or dark, not "${value}"` };
-      options.theme = value;
-    } else if (name === '--root') {
-      options.root = value;
-    } else if (name === '--ignore') {
-      options.ignore.push(value);
-    } else {
-      options.output = value;
-    }
+  const parsed = parseCommandLine(argv, OPTIONS);
+  if (isError(parsed)) return parsed;
+  const v = parsed.values;
+  if (v.help) return { help: true };
+  const format = oneOf('format', v.format, FORMATS, 'html');
+  if (isError(format)) return format;
+  const asOf = asOfDate(v['as-of'], today);
+  if (isError(asOf)) return asOf;
+  let theme: ReportOptions['theme'];
+  if (v.theme !== undefined) {
+    const t = oneOf('theme', v.theme, THEMES, 'light');
+    if (isError(t)) return t;
+    theme = t;
   }
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
+  if (v.output === '') return { error: '--output needs a file name' };
+  return {
+    paths: parsed.positionals.length ? parsed.positionals : ['.'],
+    format,
+    asOf,
+    ...(typeof v.output === 'string' ? { output: v.output } : {}),
+    ...(theme ? { theme } : {}),
+    ...(typeof v.root === 'string' ? { root: v.root } : {}),
+    ignore: parsed.lists.ignore ?? [],
+  };
 }
 
 export async function runReport(argv: string[], io: CliIo): Promise<number> {

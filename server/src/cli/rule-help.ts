@@ -2,8 +2,7 @@
 // rules are described by the principle catalog (title, why, hint); the engine's other codes by the short fixed
 // texts below. Examples are cut from the file rac init writes, which meets every rule.
 import { stringify } from 'yaml';
-import { loadCatalog, STAGES, type Finding, type RuleSpec } from '../core/index';
-import { scaffoldData } from '../core/scaffold';
+import { loadCatalog, parsePath, scaffoldData, STAGES, type Finding, type RuleSpec } from '../core/index';
 import { HOMEPAGE } from './version';
 
 export interface RuleHelp {
@@ -113,11 +112,11 @@ export function explainTrailer(findings: readonly Finding[]): string {
  */
 export function exampleFor(rule: RuleSpec, asOf: string): string | undefined {
   const data = scaffoldData(STAGES[STAGES.length - 1], { asOf });
-  const paths = [rule, ...(rule.also ?? [])].flatMap((c) => [c.path, ...Object.values(c.args ?? {})])
+  const paths = rule.checks.flatMap((c) => [c.path, ...Object.values(c.args)])
     .filter((p): p is string => typeof p === 'string' && /^(metadata|principles)\.[\w.[\]*]*$/.test(p));
   let example: unknown;
   for (const path of paths) {
-    const segments = path.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), 0] : [s]));
+    const segments = parsePath(path).map((s) => (s === '*' ? 0 : s));
     const part = pick(data, segments);
     if (part !== undefined) example = merge(example, part);
   }

@@ -105,9 +105,10 @@ export function tooLargeAnalysis(bytes: number, options: AnalyzeOptions, lines =
  * and it carries no fix, which would overwrite the alias with a copy.
  */
 function throughAliases(findings: Finding[], locate: Locator, lines: LineIndex): Finding[] {
-  if (locate.aliases.size === 0) return findings;
+  if (!locate.hasAliases()) return findings;
   return findings.map((f) => {
-    const alias = locate.aliases.get(lines.offsetAt(f.range.start));
+    // The parser's own findings are about the text where they stand, not about a value the alias repeats.
+    const alias = f.code === 'syntax' || f.code.startsWith('syntax.') ? undefined : locate.aliasAt(lines.offsetAt(f.range.start));
     if (!alias) return f;
     const related = alias.anchor ? [...(f.related ?? []), { range: alias.anchor, message: `the anchor "&${alias.name}" that this alias repeats` }] : f.related;
     const { fixes: _fixes, ...rest } = f;

@@ -1,27 +1,34 @@
-// The principle catalog (schemas/principles.yaml) is the single source of coverage: data, parsed once.
+// The principle catalog (schemas/principles.yaml) is the single source of coverage: data, parsed and
+// normalised once. Every rule comes out with its checks as one list (its own first, then its `also` ones),
+// each with its path already split into segments, so no reader splits a path again.
 import { parse } from 'yaml';
 import catalogText from '../../../schemas/principles.yaml';
 import { STAGES, type Severity, type Stage } from './types';
 
 export interface CheckSpec {
-  /** Dotted data path; "[*]" stands for every item of a list. */
+  /** The dotted data path as written; "[*]" stands for every item of a list. */
   path: string;
+  /** The path as segments: keys, and "*" for every item of a list ("a.b[*].c" → a, b, *, c). */
+  segments: string[];
+  /** A kind registered in checks/index.ts. */
   check: string;
-  args?: Record<string, unknown>;
+  args: Record<string, unknown>;
 }
 
-export interface RuleSpec extends Partial<CheckSpec> {
+export interface RuleSpec {
   id: string;
   title: string;
+  /** The principle (its key under principles) whose coverage the rule counts for. */
+  principle: string;
   from_stage: Stage;
   severity?: Severity;
   why: string;
   /** How to fix it, ending the finding's message. */
   hint: string;
-  /** Further checks that must all pass too. */
-  also?: CheckSpec[];
   /** Information only, before from_stage (EX1 is information from an earlier stage). */
   inform_from?: Stage;
+  /** Every check that must pass: the rule's own first, then its `also` ones. */
+  checks: CheckSpec[];
 }
 
 export interface PrincipleSpec {
@@ -37,14 +44,45 @@ export interface Catalog {
   rules: Map<string, { rule: RuleSpec; principle: PrincipleSpec }>;
 }
 
+/** "a.b[*].c" → ["a", "b", "*", "c"]. */
+export function parsePath(path: string): string[] {
+  return path.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '*'] : [s])).filter(Boolean);
+}
+
+/** The segments before the first "*": what exists once, whatever the list items. */
+export function staticSegments(spec: Pick<CheckSpec, 'segments'>): string[] {
+  const star = spec.segments.indexOf('*');
+  return star < 0 ? spec.segments : spec.segments.slice(0, star);
+}
+
+interface RawCheck { path: string; check: string; args?: Record<string, unknown> }
+interface RawRule extends RawCheck { id: string; title: string; from_stage: Stage; severity?: Severity; why: string; hint: string; inform_from?: Stage; also?: RawCheck[] }
+interface RawPrinciple { id: string; clause: number; title: string; summary: string; evidence: RawRule[] }
+
+function checkSpec(raw: RawCheck): CheckSpec {
+  return { path: raw.path, segments: parsePath(raw.path), check: raw.check, args: raw.args ?? {} };
+}
+
+/** The catalog's own JSON Schema (schemas/principles.schema.json) makes path and check required; a test holds it to that. */
+export function normalise(doc: { principles: RawPrinciple[] }): Catalog {
+  const rules = new Map<string, { rule: RuleSpec; principle: PrincipleSpec }>();
+  const principles = doc.principles.map((p): PrincipleSpec => {
+    const principle: PrincipleSpec = { id: p.id, clause: p.clause, title: p.title, summary: p.summary, evidence: [] };
+    for (const raw of p.evidence) {
+      const { also, path, check, args, ...rest } = raw;
+      const rule: RuleSpec = { ...rest, principle: p.id, checks: [checkSpec({ path, check, args }), ...(also ?? []).map(checkSpec)] };
+      principle.evidence.push(rule);
+      rules.set(rule.id, { rule, principle });
+    }
+    return principle;
+  });
+  return { principles, rules };
+}
+
 let catalog: Catalog | undefined;
 
 export function loadCatalog(): Catalog {
-  if (catalog) return catalog;
-  const doc = parse(catalogText) as { principles: PrincipleSpec[] };
-  const rules = new Map<string, { rule: RuleSpec; principle: PrincipleSpec }>();
-  for (const principle of doc.principles) for (const rule of principle.evidence) rules.set(rule.id, { rule, principle });
-  catalog = { principles: doc.principles, rules };
+  catalog ??= normalise(parse(catalogText) as { principles: RawPrinciple[] });
   return catalog;
 }
 

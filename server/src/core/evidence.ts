@@ -1,36 +1,30 @@
 // Runs the catalog's evidence rules with stage gating and waivers. Rules report data paths; the Locator
 // turns them into ranges.
 import { checks } from './checks/index';
-import { select, type CheckContext, type Outcome } from './checks/context';
-import { stageIndex, type Catalog, type CheckSpec, type RuleSpec } from './catalog';
+import { select, selectPath, type CheckContext, type CheckDate, type Outcome } from './checks/context';
+import { stageIndex, staticSegments, type Catalog, type CheckSpec, type RuleSpec } from './catalog';
 import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } from './types';
 import type { Locator } from './locate';
 
 export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
 
 function run(spec: CheckSpec, ctx: CheckContext): Outcome {
-  const check = checks[spec.check];
-  if (!check) return { met: false, detail: `the catalog names an unknown check "${spec.check}"` };
-  return check(ctx.select(spec.path), spec.args ?? {}, ctx);
+  const kind = checks.get(spec.check);
+  if (!kind) return { met: false, detail: `the catalog names an unknown check "${spec.check}"` };
+  return kind.evaluate(select(ctx.data, spec.segments), spec.args, ctx);
 }
 
-export function evaluate(rule: RuleSpec, ctx: CheckContext): Outcome & { path: string } {
-  const specs: CheckSpec[] = [{ path: rule.path ?? '', check: rule.check ?? 'present', args: rule.args }, ...(rule.also ?? [])];
-  for (const spec of specs) {
+/** The first of the rule's checks that fails (or the rule's own, when all pass). */
+export function evaluate(rule: RuleSpec, ctx: CheckContext): Outcome & { spec: CheckSpec } {
+  for (const spec of rule.checks) {
     const outcome = run(spec, ctx);
-    if (!outcome.met) return { ...outcome, path: spec.path };
+    if (!outcome.met) return { ...outcome, spec };
   }
-  return { met: true, path: specs[0].path };
+  return { met: true, spec: rule.checks[0] };
 }
 
-/** The part of a path spec before its first "[*]", as path segments. */
-function staticPath(spec: string): string[] {
-  const cut = spec.indexOf('[*]');
-  return (cut < 0 ? spec : spec.slice(0, cut)).split('.').filter(Boolean);
-}
-
-function sectionAbsent(data: Record<string, unknown>, rulePath: string): string | undefined {
-  const [root, section] = staticPath(rulePath);
+function sectionAbsent(data: Record<string, unknown>, spec: CheckSpec): string | undefined {
+  const [root, section] = staticSegments(spec);
   if (root !== 'principles' || !section) return undefined;
   const principles = data.principles as Record<string, unknown> | undefined;
   const value = principles && typeof principles === 'object' ? principles[section] : undefined;
@@ -50,7 +44,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       const counts = current >= stageIndex(rule.from_stage);
       const waiver = active.get(rule.id);
       const state: RuleResult['state'] = !counts ? 'not_yet_required' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
-      const at: Path = outcome.at ?? staticPath(outcome.path);
+      const at: Path = outcome.at ?? staticSegments(outcome.spec);
       const range: Range = locate.key(at);
       const result: RuleResult = {
         id: rule.id, title: rule.title, principle: principle.id, state, satisfied: outcome.met, fromStage: rule.from_stage,
@@ -72,7 +66,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section
       // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.
-      if (sectionAbsent(ctx.data, rule.path ?? '') === principle.id) {
+      if (sectionAbsent(ctx.data, rule.checks[0]) === principle.id) {
         absentRules.push(result);
         continue;
       }
@@ -106,13 +100,32 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
   return { results, findings };
 }
 
+/** Who belongs to which party: each person's party, each party's people in document order, everyone. */
+export function partyPeople(data: Record<string, unknown>): { personParty: Map<string, string>; people: Map<string, string[]>; allPeople: string[] } {
+  const personParty = new Map<string, string>();
+  const people = new Map<string, string[]>();
+  const allPeople: string[] = [];
+  for (const p of Array.isArray(data.people) ? data.people : []) {
+    if (!p || typeof p !== 'object' || typeof p.id !== 'string') continue;
+    allPeople.push(p.id);
+    if (typeof p.party !== 'string') continue;
+    personParty.set(p.id, p.party);
+    // Pushed in place: copying the party's list for every person made a large party quadratic.
+    const members = people.get(p.party);
+    if (members) members.push(p.id);
+    else people.set(p.party, [p.id]);
+  }
+  return { personParty, people, allPeople };
+}
+
 export function checkContext(data: Record<string, unknown>, asOf: number): CheckContext {
   const parties = (Array.isArray(data.parties) ? data.parties : [])
     .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object' && typeof (p as Record<string, unknown>).id === 'string')
     .map((p) => ({ id: String(p.id), name: String(p.name ?? p.id) }));
-  const personParty = new Map<string, string>();
-  for (const p of Array.isArray(data.people) ? data.people : []) {
-    if (p && typeof p === 'object' && typeof p.id === 'string' && typeof p.party === 'string') personParty.set(p.id, p.party);
-  }
-  return { data, asOf, parties, personParty, select: (spec) => select(data, spec) };
+  return { data, asOf, parties, personParty: partyPeople(data).personParty, select: (path) => selectPath(data, path) };
+}
+
+/** The days a rule's checks care about in the data, for the timeline (each kind says which). */
+export function checkDates(rule: RuleSpec, data: unknown): CheckDate[] {
+  return rule.checks.flatMap((spec) => checks.get(spec.check)?.dates?.(select(data, spec.segments), spec.args, rule.title) ?? []);
 }

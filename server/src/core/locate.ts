@@ -1,6 +1,6 @@
 // The one place that turns data paths into document ranges. Rules and checks report paths; this module
 // finds the YAML node for them (or, for something missing, the key of the parent that should hold it).
-import { isAlias, isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, isPair, visit, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from './types';
 import type { LineIndex } from './text';
 
@@ -65,22 +65,44 @@ export class Locator {
   private readonly keys = new KeyIndex();
   constructor(private readonly document: Document.Parsed | undefined, private readonly lines: LineIndex) {}
 
-  /** Aliases that ranges were given for, by start offset: a finding there is about the anchored value. */
-  readonly aliases = new Map<number, { name: string; anchor?: Range }>();
+  private aliasNodes: Map<number, Alias> | undefined;
+
+  /** Whether the document has aliases at all (most have none, and findings then skip the look-up). */
+  hasAliases(): boolean {
+    return this.aliasesByOffset().size > 0;
+  }
+
+  /** The alias that starts at this offset, with the anchor it repeats: a finding placed there is about that value. */
+  aliasAt(offset: number): { name: string; anchor?: Range } | undefined {
+    const node = this.aliasesByOffset().get(offset);
+    if (!node || !this.document) return undefined;
+    let source: Node | undefined;
+    try {
+      source = node.resolve(this.document) as Node | undefined;
+    } catch {
+      // An alias to nothing: the parser already reported it.
+    }
+    return { name: node.source, anchor: source?.range ? this.lines.range(source.range[0], source.range[1]) : undefined };
+  }
+
+  /** Found once, by walking the document (the anchors are resolved only for the aliases a finding lands on). */
+  private aliasesByOffset(): Map<number, Alias> {
+    if (this.aliasNodes) return this.aliasNodes;
+    const map = new Map<number, Alias>();
+    if (this.document) {
+      visit(this.document, {
+        Alias: (_key, node) => {
+          if (node.range) map.set(node.range[0], node);
+        },
+      });
+    }
+    this.aliasNodes = map;
+    return map;
+  }
 
   nodeRange(node: Node | null | undefined): Range | undefined {
     const r = node?.range;
-    if (!r) return undefined;
-    if (isAlias(node) && this.document && !this.aliases.has(r[0])) {
-      let source: Node | undefined;
-      try {
-        source = node.resolve(this.document) as Node | undefined;
-      } catch {
-        // An alias to nothing: the parser already reported it.
-      }
-      this.aliases.set(r[0], { name: node.source, anchor: source?.range ? this.lines.range(source.range[0], source.range[1]) : undefined });
-    }
-    return this.lines.range(r[0], r[1]);
+    return r ? this.lines.range(r[0], r[1]) : undefined;
   }
 
   /** The key of the last segment (unknown key, the key of a missing thing's holder). */

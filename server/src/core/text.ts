@@ -73,3 +73,21 @@ export class LineIndex {
     return split ? o + (forward ? 1 : -1) : o;
   }
 }
+
+/** U+2060 WORD JOINER: invisible, but GitHub no longer sees "@name" as a mention of a user or a team. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Document text inside Markdown (hovers, pull-request comments, `rac report --format markdown`): table pipes,
+ * emphasis and link syntax are escaped and HTML becomes entities, so nothing in a document becomes markup.
+ */
+export function escapeMarkdown(value: unknown): string {
+  return String(value ?? '')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    // A pull-request comment would notify whoever a document names after "@".
+    .replace(/@/g, `@${WORD_JOINER}`);
+}

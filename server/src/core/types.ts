@@ -37,6 +37,27 @@ export type Stage = (typeof STAGES)[number];
 export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'waived';
 export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required';
 
+/**
+ * How each status and state is shown, in one table for every face: the words, the symbol of the HTML report
+ * and preview (also the Markdown report's tables), the symbol of the editor (hover, code lens, outline) and
+ * the emoji of pull-request comments. Constants only: the webview's renderer reads them too.
+ */
+export interface Glyphs { label: string; html: string; editor: string; emoji: string }
+
+export const STATUS_GLYPHS: Record<PrincipleStatus, Glyphs> = {
+  covered: { label: 'Covered', html: '✓', editor: '✓', emoji: '✅' },
+  partial: { label: 'Partial', html: '◐', editor: '⚠', emoji: '⚠️' },
+  missing: { label: 'Missing', html: '✕', editor: '✗', emoji: '❌' },
+  not_yet_required: { label: 'Not yet required', html: '○', editor: '⏳', emoji: '⏳' },
+};
+
+export const STATE_GLYPHS: Record<RuleState, Glyphs> = {
+  met: { label: 'met', html: '✓', editor: '✓', emoji: '✅' },
+  unmet: { label: 'unmet', html: '✕', editor: '✗', emoji: '❌' },
+  not_yet_required: { label: 'not yet required', html: '○', editor: '⏳', emoji: '⏳' },
+  waived: { label: 'waived', html: '⊘', editor: '⚑', emoji: '📝' },
+};
+
 export interface WaiverInfo { rule: string; reason: string; approvedBy: string; expires: string; expired: boolean; range: Range }
 
 export interface RuleResult {

@@ -3,24 +3,29 @@
 // snippets, or a waiver. A finding with no sound fix gets no action rather than a no-op one.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
-import { loadCatalog, rootSchema, toDay, type Analysis, type Finding, type Path, type RuleSpec } from '../core/index';
-import { isBlank, select, strings, valueAt } from '../core/checks/context';
-import { checkContext, evaluate } from '../core/evidence';
-import { findPair, walk } from '../core/locate';
-import { lspTextEdit, sameRange } from './convert';
-import { bump, fillFor, placeholder, rulesUnder, schemaFor, specsOf, staticPart, type Fill, type Spec } from './scaffold';
+import {
+  bump, checkContext, findingKey, checks, evaluate, fillFor, findPair, isBlank, loadCatalog, parsePath, placeholder, rootSchema, rulesUnder, schemaAt, select,
+  staticSegments, strings, toDay, valueAt, walk, type Analysis, type Fill, type Finding, type Path, type RuleSpec,
+} from '../core/index';
+import { fixKind } from '../protocol';
+import { lspTextEdit } from './convert';
+import type { DiagnosticData } from './diagnostics';
 import { YamlEdits, type RenderOptions } from './yaml-edit';
 
 export function codeActions(analysis: Analysis, uri: string, _range: Range, diagnostics: Diagnostic[]): CodeAction[] {
   const out: CodeAction[] = [];
   const fixer = new Fixer(analysis);
+  let byKey: Map<string, Finding> | undefined;
   for (const diagnostic of diagnostics) {
-    const finding = findingOf(analysis, diagnostic);
+    const key = (diagnostic.data as Partial<DiagnosticData> | undefined)?.key;
+    if (typeof key !== 'string') continue;
+    byKey ??= new Map(analysis.findings.map((f) => [findingKey(f), f]));
+    const finding = byKey.get(key);
     if (!finding) continue; // a diagnostic of an older version: its edits would land in the wrong place
     for (const fix of fixer.fixes(finding)) {
       out.push({
         title: fix.title,
-        kind: CodeActionKind.QuickFix,
+        kind: fix.kind ?? CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: fix.preferred || undefined,
         edit: { changes: { [uri]: fix.edits } },
@@ -30,13 +35,8 @@ export function codeActions(analysis: Analysis, uri: string, _range: Range, diag
   return out;
 }
 
-interface Fix { title: string; edits: TextEdit[]; preferred?: boolean }
-
-function findingOf(analysis: Analysis, d: Diagnostic): Finding | undefined {
-  const code = d.code === undefined ? undefined : String(d.code);
-  return analysis.findings.find((f) => f.code === code && sameRange(f.range, d.range) && f.message === d.message)
-    ?? analysis.findings.find((f) => f.code === code && sameRange(f.range, d.range));
-}
+/** A fix; `kind` (see fixKind) marks the ones that complete evidence, so the preview's Fix button finds them. */
+interface Fix { title: string; edits: TextEdit[]; preferred?: boolean; kind?: string }
 
 /** Builds the fixes of one analysis; shares the editor and the fill values between findings. */
 class Fixer {
@@ -66,10 +66,10 @@ class Fixer {
       if (fix) out.push(fix);
     };
     if (finding.code === 'schema.required') add(this.requiredKey(finding));
-    else if (finding.code === 'evidence.missing-principle' && finding.principle) add(this.principleSection(finding.principle));
+    else if (finding.code === 'evidence.missing-principle' && finding.principle) add(kinded(this.principleSection(finding.principle), fixKind('section', finding.principle)));
     else if (finding.code.startsWith('evidence.') && finding.rule) {
-      add(this.evidence(finding.rule));
-      add(this.waiver(finding.rule));
+      add(kinded(this.evidence(finding.rule), fixKind('evidence', finding.rule)));
+      add(kinded(this.waiver(finding.rule), fixKind('waiver', finding.rule)));
     }
     return out;
   }
@@ -105,15 +105,18 @@ class Fixer {
     const entry = loadCatalog().rules.get(ruleId);
     if (!entry) return undefined;
     const rule = entry.rule;
-    for (const spec of specsOf(rule)) {
-      const path = staticPart(spec);
+    for (const spec of rule.checks) {
+      const path = staticSegments(spec);
       // A rule that reads another principle's section (CB2 reads the governance bodies) wants records of its
       // own, which placeholders there would not give.
       if (path[0] === 'principles' && path[1] !== entry.principle.id) continue;
       const fix = this.scaffold(rule, path);
       if (fix) return fix;
     }
-    if (rule.check === 'matches_last' && typeof rule.args?.list === 'string') return this.appendStage(rule.args.list, rule);
+    for (const spec of rule.checks) {
+      const list = checks.get(spec.check)?.appendsTo?.(spec.args);
+      if (list !== undefined) return this.appendStage(list, rule);
+    }
     return this.missingFields(rule) ?? this.missingKinds(rule);
   }
 
@@ -122,20 +125,25 @@ class Fixer {
    * value ("list[*].field"), or the values added to the first item's list ("list[*].values[*]").
    */
   private missingKinds(rule: RuleSpec): Fix | undefined {
-    const spec = specsOf(rule).find((s) => s.check === 'includes');
-    const form = spec && /^([^*]+)\[\*\]\.([A-Za-z_][\w-]*)(\[\*\])?$/.exec(spec.path);
-    if (!spec || !form) return undefined;
-    const listPath = form[1].split('.');
-    const key = form[2];
+    const spec = rule.checks.find((s) => checks.get(s.check)?.wants);
+    if (!spec) return undefined;
+    // "list[*].key" or "list[*].key[*]": a list of maps, one key read from each.
+    const star = spec.segments.indexOf('*');
+    const tail = spec.segments.slice(star + 1);
+    const shaped = star > 0 && tail[0] !== undefined && tail[0] !== '*' && (tail.length === 1 || (tail.length === 2 && tail[1] === '*'));
+    if (!shaped) return undefined;
+    const listPath = spec.segments.slice(0, star);
+    const key = tail[0];
+    const intoFirst = tail.length === 2;
     const list = walk(this.doc, listPath).at(-1)?.value;
     const items = valueAt(this.analysis.data, listPath);
     if (!isSeq(list) || !Array.isArray(items) || walk(this.doc, listPath).length !== listPath.length) return undefined;
     const have = new Set(items.flatMap((item) => strings((item as Record<string, unknown> | null)?.[key])));
-    const missing = strings(spec.args.values).filter((v) => !have.has(v));
+    const missing = (checks.get(spec.check)?.wants?.(spec.args) ?? []).filter((v) => !have.has(v));
     if (missing.length === 0) return undefined;
     let edit: TextEdit | undefined;
     let data: unknown;
-    if (form[3]) {
+    if (intoFirst) {
       // The values go into the first item's own list.
       const first = list.items[0];
       const inner = isMap(first) ? (first.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && String(p.key.value) === key) : undefined;
@@ -171,10 +179,10 @@ class Fixer {
    */
   private missingFields(rule: RuleSpec): Fix | undefined {
     const wanted = new Map<string, { path: Path; fields: Set<string> }>();
-    for (const spec of specsOf(rule)) {
-      const reads = fieldsRead(spec);
+    for (const spec of rule.checks) {
+      const reads = checks.get(spec.check)?.fieldsRead?.(spec) ?? fieldOfItems(spec.segments);
       if (!reads) continue;
-      for (const target of select(this.analysis.data, reads.path)) {
+      for (const target of select(this.analysis.data, reads.segments)) {
         const obj = target.value as Record<string, unknown>;
         if (!target.exists || !obj || typeof obj !== 'object' || Array.isArray(obj)) continue;
         if (!Object.entries(reads.where).every(([k, v]) => strings(v).includes(String(obj[k])))) continue;
@@ -234,7 +242,7 @@ class Fixer {
 
   /** RM4: a stage_history entry for the current stage (or the list, when there is none). */
   private appendStage(list: string, rule: RuleSpec): Fix | undefined {
-    const path = list.split('.');
+    const path = parsePath(list);
     const steps = walk(this.doc, path);
     const node = steps.length === path.length ? steps[steps.length - 1].value : undefined;
     if (!isSeq(node)) return this.scaffold(rule, path);
@@ -285,13 +293,14 @@ class Fixer {
   }
 }
 
-/** The maps a check reads fields of, and which: each_has and cadence_met name them; "list[*].field" reads one. */
-function fieldsRead(spec: Spec): { path: string; fields: string[]; where: Record<string, unknown> } | undefined {
-  const { args } = spec;
-  if (spec.check === 'each_has') return { path: spec.path, fields: strings(args.fields), where: (args.where ?? {}) as Record<string, unknown> };
-  if (spec.check === 'cadence_met') return { path: spec.path, fields: [String(args.cadence ?? 'cadence'), String(args.date ?? 'last_held')], where: {} };
-  const item = /^(.+\[\*\])\.([A-Za-z_][\w-]*)$/.exec(spec.path);
-  return item ? { path: item[1], fields: [item[2]], where: {} } : undefined;
+function kinded(fix: Fix | undefined, kind: string): Fix | undefined {
+  return fix && { ...fix, kind };
+}
+
+/** A path "list[*].field" reads one field of every item, whatever its kind. */
+function fieldOfItems(segments: string[]): { segments: string[]; fields: string[]; where: Record<string, unknown> } | undefined {
+  const field = segments.at(-1);
+  return segments.length >= 3 && segments.at(-2) === '*' && field !== '*' && field !== undefined ? { segments: segments.slice(0, -1), fields: [field], where: {} } : undefined;
 }
 
 /** Nothing there yet: no value, null, an empty string or an empty list (an empty map takes keys instead). */
@@ -315,7 +324,7 @@ function nest(path: Path, value: unknown): unknown {
 
 /** The first key already in the map that the schema orders after `key`: a new key goes before it. */
 function nextSibling(map: YAMLMap, path: Path, key: string): string | undefined {
-  const order = Object.keys((path.length === 0 ? rootSchema : schemaFor(path))?.properties ?? {});
+  const order = Object.keys((path.length === 0 ? rootSchema : schemaAt(path))?.properties ?? {});
   const at = order.indexOf(key);
   if (at < 0) return undefined;
   const keys = (map.items as Pair<Node, Node>[]).map((p) => (isScalar(p.key) ? String(p.key.value) : ''));

@@ -1,7 +1,7 @@
 // Engine values → LSP values, shared by the feature modules. The engine already counts positions as LSP does
 // (zero-based lines, UTF-16 columns), so ranges pass through; what changes is vocabulary and escaping.
-import { DiagnosticSeverity, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Fix, Range as CoreRange, Severity, TextEdit as CoreTextEdit } from '../core/index';
+import { DiagnosticSeverity, type Range, type TextEdit } from 'vscode-languageserver';
+import type { Range as CoreRange, Severity, TextEdit as CoreTextEdit } from '../core/index';
 
 export const SOURCE = 'relationship';
 
@@ -22,11 +22,6 @@ export function lspSeverity(severity: Severity): DiagnosticSeverity {
 
 export function lspTextEdit(edit: CoreTextEdit): TextEdit {
   return { range: lspRange(edit.range), newText: edit.newText };
-}
-
-/** A fix of the engine as an edit of one document. */
-export function fixEdit(uri: string, fix: Fix): WorkspaceEdit {
-  return { changes: { [uri]: fix.edits.map(lspTextEdit) } };
 }
 
 export function sameRange(a: CoreRange, b: CoreRange): boolean {

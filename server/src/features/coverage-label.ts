@@ -1,6 +1,6 @@
 // How a principle's coverage reads in one line, shared by the code lens and the outline:
 // "✓ covered 4/4", "⚠ partial 2/5 — EX7, EX8 unmet", "✗ missing 0/3", "⏳ not yet required", "… · ⚑ EX8 waived".
-import type { PrincipleCoverage } from '../core/index';
+import { STATE_GLYPHS, STATUS_GLYPHS, type PrincipleCoverage } from '../core/index';
 
 const MAX_LISTED = 4;
 
@@ -13,12 +13,13 @@ export function coverageLabel(p: PrincipleCoverage, options: { unmet?: boolean }
   const score = `${p.met}/${p.counted}`;
   const unmet = p.rules.filter((r) => r.state === 'unmet').map((r) => r.id);
   const waived = p.rules.filter((r) => r.state === 'waived').map((r) => r.id);
+  const status = `${STATUS_GLYPHS[p.status].editor} ${STATUS_GLYPHS[p.status].label.toLowerCase()}`;
   let text: string;
   switch (p.status) {
-    case 'covered': text = p.counted ? `✓ covered ${score}` : '✓ covered'; break;
-    case 'partial': text = options.unmet && unmet.length ? `⚠ partial ${score} — ${ids(unmet)} unmet` : `⚠ partial ${score}`; break;
-    case 'missing': text = `✗ missing ${score}`; break;
-    default: text = '⏳ not yet required';
+    case 'covered': text = p.counted ? `${status} ${score}` : status; break;
+    case 'partial': text = options.unmet && unmet.length ? `${status} ${score} — ${ids(unmet)} ${STATE_GLYPHS.unmet.label}` : `${status} ${score}`; break;
+    case 'missing': text = `${status} ${score}`; break;
+    default: text = status;
   }
-  return waived.length ? `${text} · ⚑ ${ids(waived)} waived` : text;
+  return waived.length ? `${text} · ${STATE_GLYPHS.waived.editor} ${ids(waived)} ${STATE_GLYPHS.waived.label}` : text;
 }

@@ -1,16 +1,18 @@
 // Findings → LSP diagnostics. The engine decides codes, messages, ranges and severities (its severity option
 // applies the user's policy); this only converts, links each code to its documentation and caps the count.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { Analysis, Finding, Fix } from '../core/index';
+import { findingKey, type Analysis, type Finding, type Fix } from '../core/index';
 import { lspRange, lspSeverity, SOURCE } from './convert';
 
 export const README_URL = 'https://github.com/relationship-as-code/relationship-as-code';
 
 /**
- * What a diagnostic carries for code actions: the principle and rule it is about, the data path it is about
- * (the missing key of schema.required, see Finding.path) and the engine's fixes.
+ * What a diagnostic carries for code actions: its finding's key (core findingKey), by which a code action
+ * request finds the finding again; the principle and rule it is about, the data path it is about (the missing
+ * key of schema.required, see Finding.path) and the engine's fixes.
  */
 export interface DiagnosticData {
+  key: string;
   principle?: string;
   rule?: string;
   path?: (string | number)[];
@@ -23,7 +25,7 @@ export function documentationUrl(finding: Pick<Finding, 'code' | 'rule'>): strin
 }
 
 export function toDiagnostic(finding: Finding, uri: string): Diagnostic {
-  const data: DiagnosticData = { principle: finding.principle, rule: finding.rule, path: finding.path, fixes: finding.fixes ?? [] };
+  const data: DiagnosticData = { key: findingKey(finding), principle: finding.principle, rule: finding.rule, path: finding.path, fixes: finding.fixes ?? [] };
   const diagnostic: Diagnostic = {
     range: lspRange(finding.range),
     severity: lspSeverity(finding.severity),

@@ -3,9 +3,7 @@
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
 import { nodeAt, type NodeAt } from '../core/at-position';
-import { loadCatalog, noun, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
-import { deref, schemaAt } from '../core/schema';
-import { escapeMarkdown } from '../report/index';
+import { deref, escapeMarkdown, loadCatalog, noun, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { codeSpan, contains } from './convert';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -15,12 +13,10 @@ export function hover(analysis: Analysis, position: Position): Hover | null {
   return value ? { contents: { kind: 'markdown', value }, range: hit.range } : null;
 }
 
-const statusText: Record<PrincipleCoverage['status'], string> = {
-  covered: '✓ covered',
-  partial: '⚠ partial',
-  missing: '✗ missing',
-  not_yet_required: '⏳ not yet required',
-};
+/** "⚠ partial": the editor's glyph and the status's words. */
+function statusText(status: PrincipleCoverage['status']): string {
+  return `${STATUS_GLYPHS[status].editor} ${STATUS_GLYPHS[status].label.toLowerCase()}`;
+}
 
 function principleHover(analysis: Analysis, hit: NodeAt): string | undefined {
   if (hit.on !== 'key' || hit.path.length !== 2 || hit.path[0] !== 'principles') return undefined;
@@ -28,16 +24,15 @@ function principleHover(analysis: Analysis, hit: NodeAt): string | undefined {
   if (!p) return undefined;
   const score = p.counted > 0 ? `**${p.met}/${p.counted}** counted rules met` : `no rule counts yet at stage *${analysis.coverage.stage}*`;
   return [
-    `**${p.clause} · ${p.title}** — ${statusText[p.status]} · ${score}`,
+    `**${p.clause} · ${p.title}** — ${statusText(p.status)} · ${score}`,
     p.summary,
     p.rules.map((r) => `- ${ruleLine(r)}  \n  *${r.why}*`).join('\n'),
   ].join('\n\n');
 }
 
-const stateIcon: Record<RuleResult['state'], string> = { met: '✓', unmet: '✗', not_yet_required: '⏳', waived: '⚑' };
 
 function ruleLine(r: RuleResult): string {
-  const head = `${stateIcon[r.state]} **${r.id}** ${r.title}`;
+  const head = `${STATE_GLYPHS[r.state].editor} **${r.id}** ${r.title}`;
   switch (r.state) {
     case 'met':
       return head;

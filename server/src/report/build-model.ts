@@ -1,8 +1,5 @@
 // PURE. Analysis → ReportModel: everything the preview and the report draw, as plain JSON.
-import { loadCatalog } from '../core/catalog';
-import { toDay } from '../core/dates';
-import { Locator } from '../core/locate';
-import type { Analysis } from '../core/index';
+import { countSeverities, loadCatalog, Locator, toDay, type Analysis } from '../core/index';
 import { buildHeatMap } from './heat-map';
 import { buildLifecycle } from './lifecycle';
 import { buildTimeline } from './timeline';
@@ -19,6 +16,7 @@ export function buildReportModel(analysis: Analysis, source: ReportSource): Repo
   const { coverage, info } = analysis;
   const locate = new Locator(analysis.document, analysis.lines);
   const asOf = toDay(coverage.asOf) ?? 0;
+  const counts = countSeverities(analysis.findings);
   const findings: ReportFinding[] = analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, range: f.range, principle: f.principle, rule: f.rule }));
   return {
     uri: source.uri,
@@ -32,10 +30,6 @@ export function buildReportModel(analysis: Analysis, source: ReportSource): Repo
     heatMap: buildHeatMap(analysis.data, locate),
     timeline: buildTimeline(analysis.data, asOf, loadCatalog(), analysis.waivers, locate),
     links: analysis.model.links.map((l) => ({ target: l.target, kind: l.kind, principle: l.path[0] === 'principles' && typeof l.path[1] === 'string' ? l.path[1] : undefined, range: l.range })),
-    counts: {
-      errors: findings.filter((f) => f.severity === 'error').length,
-      warnings: findings.filter((f) => f.severity === 'warning').length,
-      information: findings.filter((f) => f.severity === 'information' || f.severity === 'hint').length,
-    },
+    counts: { errors: counts.errors, warnings: counts.warnings, information: counts.information + counts.hints },
   };
 }

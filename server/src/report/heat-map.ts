@@ -1,6 +1,6 @@
 // PURE. The 5×5 risk heat map (likelihood × impact) from principles.risk_management.register.
-import { valueAt } from '../core/checks/context';
-import type { Locator } from '../core/locate';
+import { valueAt } from '../core/index';
+import type { Locator } from '../core/index';
 import type { HeatCell, HeatMap, HeatRisk, RiskLevel } from './model';
 
 const REGISTER = ['principles', 'risk_management', 'register'] as const;

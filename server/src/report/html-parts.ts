@@ -1,20 +1,19 @@
 // PURE. Small markup pieces shared by the file view and the portfolio: icons, labels, bars and the ring,
 // and the element that reveals a range (a button in the webview, plain text in the report).
 import type { PrincipleStatus, Range, RuleState } from '../core/index';
+import { STATE_GLYPHS, STATUS_GLYPHS } from '../core/types';
 import { attrs, escapeHtml } from './escape';
 
 export type Mode = 'webview' | 'report';
 
-export const statusLabel: Record<PrincipleStatus, string> = {
-  covered: 'Covered', partial: 'Partial', missing: 'Missing', not_yet_required: 'Not yet required',
-};
+// Views of the one glyph table (core/types.ts), by what the markup needs.
+const pick = <K extends string>(table: Record<K, { label: string; html: string }>, part: 'label' | 'html'): Record<K, string> =>
+  Object.fromEntries(Object.entries<{ label: string; html: string }>(table).map(([k, g]) => [k, g[part]])) as Record<K, string>;
 
-export const stateLabel: Record<RuleState, string> = {
-  met: 'met', unmet: 'unmet', not_yet_required: 'not yet required', waived: 'waived',
-};
-
-export const stateIcon: Record<RuleState, string> = { met: '✓', unmet: '✕', not_yet_required: '○', waived: '⊘' };
-export const statusIcon: Record<PrincipleStatus, string> = { covered: '✓', partial: '◐', missing: '✕', not_yet_required: '○' };
+export const statusLabel: Record<PrincipleStatus, string> = pick(STATUS_GLYPHS, 'label');
+export const stateLabel: Record<RuleState, string> = pick(STATE_GLYPHS, 'label');
+export const stateIcon: Record<RuleState, string> = pick(STATE_GLYPHS, 'html');
+export const statusIcon: Record<PrincipleStatus, string> = pick(STATUS_GLYPHS, 'html');
 
 /** "3,4,3,20": numbers only, so it can travel in a data attribute and be read back without parsing text. */
 export function rangeData(r: Range): string {

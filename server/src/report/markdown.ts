@@ -1,29 +1,18 @@
 // PURE. `rac report --format markdown`: the same content as the HTML report, as GitHub-flavoured Markdown.
 // Every document string goes through escapeMarkdown: table pipes, emphasis and link syntax are escaped and
 // HTML is turned into entities, so nothing in a document becomes markup, a link, an image or a mention.
-import type { PrincipleStatus, RuleState } from '../core/index';
+import { escapeMarkdown, type PrincipleStatus, type RuleState } from '../core/index';
+import { STATE_GLYPHS, STATUS_GLYPHS } from '../core/types';
 import { coverageHeadline } from './html-file';
 import { stateIcon, stateLabel, statusIcon, statusLabel, where } from './html-parts';
 import { stageLabel } from './lifecycle';
 import type { ReportModel } from './model';
 
-/** U+2060 WORD JOINER: invisible, but GitHub no longer sees "@name" as a mention of a user or a team. */
-const WORD_JOINER = '\u2060';
-
-export function escapeMarkdown(value: unknown): string {
-  return String(value ?? '')
-    .replace(/[\r\n]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    // A pull-request comment would notify whoever a document names after "@".
-    .replace(/@/g, `@${WORD_JOINER}`);
-}
+export { escapeMarkdown };
 
 /** The emoji of the pull-request comments (rac check and rac diff --format markdown), with the status's words. */
-export const statusEmoji: Record<PrincipleStatus, string> = { covered: '✅', partial: '⚠️', missing: '❌', not_yet_required: '⏳' };
-export const stateEmoji: Record<RuleState, string> = { met: '✅', unmet: '❌', not_yet_required: '⏳', waived: '📝' };
+export const statusEmoji = Object.fromEntries(Object.entries(STATUS_GLYPHS).map(([k, g]) => [k, g.emoji])) as Record<PrincipleStatus, string>;
+export const stateEmoji = Object.fromEntries(Object.entries(STATE_GLYPHS).map(([k, g]) => [k, g.emoji])) as Record<RuleState, string>;
 
 /** "✅ covered", "⏳ not yet required". */
 export function statusBadge(status: PrincipleStatus): string {

@@ -1,7 +1,7 @@
 // PURE. The preview's and the report's input: the serialisable part of an Analysis plus what the pictures
 // need (lifecycle, risk heat map, timeline). Built by the server for the webview and by the CLI for
 // `rac report`; plain JSON so it crosses the LSP connection and the webview's postMessage unchanged.
-import type { Coverage, DocumentInfo, Finding, Range, Stage, WaiverInfo } from '../core/index';
+import type { CheckDate, Coverage, DocumentInfo, Finding, Range, Stage, WaiverInfo } from '../core/index';
 
 export interface ReportModel {
   uri: string;
@@ -73,7 +73,8 @@ export type TimelineStatus = 'overdue' | 'soon' | 'ok';
  * due: a date that must not pass (next review) · cadence: the next occurrence a cadence allows · recency: the
  * day a dated record becomes too old · item: an open item's due date · waiver: an expiry · end: planned end.
  */
-export type TimelineKind = 'due' | 'cadence' | 'recency' | 'item' | 'waiver' | 'end';
+/** A check's kind of date (core CheckDate), a waiver's expiry or the planned end. */
+export type TimelineKind = CheckDate['kind'] | 'waiver' | 'end';
 
 export interface TimelineItem {
   kind: TimelineKind;

@@ -1,7 +1,7 @@
 // A list of at least args.min items whose args.field strictly rises (escalation levels 1, 2, 3).
-import { field, lastKey, type Check } from './context';
+import { field, lastKey, type Check, type CheckKind } from './context';
 
-export const ascending: Check = (targets, args) => {
+const evaluate: Check = (targets, args) => {
   const min = Number(args.min ?? 2);
   const name = String(args.field ?? 'level');
   const t = targets[0];
@@ -13,4 +13,22 @@ export const ascending: Check = (targets, args) => {
     if (!(b > a)) return { met: false, detail: `item ${i + 1}'s ${name} (${String(field(items[i], name))}) does not rise above the one before`, at: [...t!.path, i] };
   }
   return { met: true };
+};
+
+export const ascending: CheckKind = {
+  name: 'ascending',
+  evaluate,
+  satisfy(draft, args) {
+    const min = Number(args.min ?? 2);
+    const key = String(args.field ?? 'level');
+    for (const t of draft.reach(draft.rest)) {
+      const items = t.value;
+      if (!Array.isArray(items)) continue;
+      while (items.length < min && items.length > 0) {
+        const last: unknown = items[items.length - 1];
+        const next = draft.clone(last, items);
+        items.push(next && typeof next === 'object' && !Array.isArray(next) ? { ...next, [key]: Number(field(last, key) ?? items.length) + 1 } : next);
+      }
+    }
+  },
 };

@@ -1,4 +1,6 @@
-// What a check sees: the targets its rule's path selects, its args, and the document's lookups.
+// What a check kind is (how it is judged, how a placeholder satisfies it, which fields it reads, which dates
+// it puts on the timeline) and what it sees: the targets its rule's path selects, its args, the document's lookups.
+import { parsePath, type CheckSpec } from '../catalog';
 import type { Path } from '../types';
 
 export interface Target {
@@ -21,15 +23,67 @@ export interface CheckContext {
   asOf: number;
   parties: { id: string; name: string }[];
   personParty: Map<string, string>;
-  select(spec: string): Target[];
+  /** The targets of a path named in args ("principles.competence_and_behaviour.assessments[*]"). */
+  select(path: string): Target[];
 }
 
 export type Args = Record<string, unknown>;
 export type Check = (targets: Target[], args: Args, ctx: CheckContext) => Outcome;
 
-/** Resolves "a.b[*].c": each list item expands; a missing last key yields a target that does not exist. */
-export function select(data: unknown, spec: string): Target[] {
-  const segments = spec.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '*'] : [s]));
+/** A node of a placeholder value under construction, at its data path. */
+export interface DraftNode { value: unknown; path: Path }
+
+/**
+ * A placeholder value being built for a quick fix, seen from one check whose path runs through it
+ * (core/placeholder.ts builds it). `rest` is the check's segments below the value; the methods create what
+ * is missing on the way, with placeholders from the schema.
+ */
+export interface Draft {
+  rest: string[];
+  /** The value stands inside a list item the check's path iterates ("*" already passed). */
+  withinItem: boolean;
+  /** Every node that `segments` (below the value) reach. */
+  reach(segments: string[]): DraftNode[];
+  /** The list at `segments` below the value (the value itself for none), created when missing. */
+  listAt(segments: string[]): unknown[] | undefined;
+  /** A placeholder for what the schema expects at a data path. */
+  placeholder(path: Path): unknown;
+  /** A copy of a list item with a fresh id (R-001 → R-002) among its siblings. */
+  clone<T>(item: T, siblings: unknown[]): T;
+}
+
+/** Which fields of which maps a check reads: a quick fix fills in the blank ones. */
+export interface FieldsRead { segments: string[]; fields: string[]; where: Record<string, unknown> }
+
+/** A day the timeline shows for a check (core days since the epoch), at the data path that holds its date. */
+export interface CheckDate {
+  kind: 'due' | 'recency' | 'cadence' | 'item';
+  day: number;
+  label: string;
+  detail?: string;
+  path: Path;
+}
+
+/** One kind of check: one file in checks/ and one line in checks/index.ts. */
+export interface CheckKind {
+  /** How the catalog names it (the file's name). */
+  name: string;
+  /** Judges the targets. */
+  evaluate: Check;
+  /** Adjusts a placeholder so the check can pass (fields it reads, items it counts). */
+  satisfy?(draft: Draft, args: Args): void;
+  /** The maps and fields the check reads, for a fix that fills in blanks where no placeholder goes. */
+  fieldsRead?(spec: CheckSpec): FieldsRead | undefined;
+  /** Values the selected items must include: a fix adds one item (or value) per missing one. */
+  wants?(args: Args): string[];
+  /** A list whose last item the check compares: a fix appends an item for the current stage. */
+  appendsTo?(args: Args): string | undefined;
+  /** The days the check cares about, for the timeline. */
+  dates?(targets: Target[], args: Args, ruleTitle: string): CheckDate[];
+}
+
+/** Resolves segments ("a", "b", "*", "c"): each list item expands; a missing last key yields a target that does not exist. */
+export function select(data: unknown, segments: readonly string[]): Target[] {
   let current: Target[] = [{ value: data, path: [], exists: true }];
   for (const seg of segments) {
     const next: Target[] = [];
@@ -68,9 +122,28 @@ export function label(t: Target): string {
   return typeof last === 'number' ? `item ${last + 1}` : `"${String(last)}"`;
 }
 
-export function lastKey(t: Target): string {
+export function lastKey(t: Target, fallback = 'value'): string {
   const k = [...t.path].reverse().find((s) => typeof s === 'string');
-  return String(k ?? 'value');
+  return String(k ?? fallback);
+}
+
+/** "KPI-01 Critical system availability" for a list item (timeline labels); undefined for a single section. */
+export function itemTitle(t: Target): string | undefined {
+  const last = t.path[t.path.length - 1];
+  if (typeof last !== 'number') return undefined;
+  const text = (k: string): string | undefined => {
+    const v = field(t.value, k);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+  };
+  const name = text('name') ?? text('title') ?? text('text');
+  const id = text('id');
+  if (id !== undefined && name !== undefined) return `${id} ${name}`;
+  return id ?? name ?? `item ${last + 1}`;
+}
+
+/** The targets of a path written in args. */
+export function selectPath(data: unknown, path: string): Target[] {
+  return select(data, parsePath(path));
 }
 
 export function strings(value: unknown): string[] {

@@ -2,7 +2,7 @@
 // counted by their party), keys (a map keyed by party), mode: union | some | each, person (that item's
 // person must belong to its party), noun (how the message names an entry), vacuous (an empty list is met:
 // another rule already asks for the list itself).
-import { field, label, list, strings, valueAt, type Args, type Check, type CheckContext, type Target } from './context';
+import { field, label, list, strings, valueAt, type Args, type Check, type CheckKind, type CheckContext, type Target } from './context';
 
 function partiesOf(t: Target, args: Args, ctx: CheckContext): Set<string> {
   const raw = args.keys ? Object.keys((t.value as object) ?? {}) : strings(args.field ? field(t.value, String(args.field)) : t.value);
@@ -13,7 +13,7 @@ function missingIn(covered: Set<string>, ctx: CheckContext): string[] {
   return ctx.parties.filter((p) => !covered.has(p.id)).map((p) => `"${p.id}" (${p.name})`);
 }
 
-export const covers_all_parties: Check = (targets, args, ctx) => {
+const evaluate: Check = (targets, args, ctx) => {
   const noun = String(args.noun ?? 'entry');
   const present = targets.filter((t) => t.exists && t.value !== null && t.value !== undefined);
   if (ctx.parties.length === 0) return { met: false, detail: 'no parties are defined' };
@@ -56,3 +56,5 @@ export const covers_all_parties: Check = (targets, args, ctx) => {
   const missing = missingIn(covered, ctx);
   return missing.length ? { met: false, detail: `no ${noun} for ${list(missing)}` } : { met: true };
 };
+
+export const covers_all_parties: CheckKind = { name: 'covers_all_parties', evaluate };

@@ -1,17 +1,34 @@
 // Every item (those matching args.where) states every one of args.fields. An empty list fails unless
 // args.vacuous is true.
-import { field, isBlank, label, list, strings, type Check } from './context';
+import { field, isBlank, label, list, strings, type Check, type CheckKind } from './context';
 
-export const each_has: Check = (targets, args) => {
+const evaluate: Check = (targets, args) => {
   const fields = strings(args.fields);
   const where = (args.where ?? {}) as Record<string, unknown>;
   const items = targets.filter((t) => t.exists && t.value !== null && t.value !== undefined);
   if (items.length === 0) return args.vacuous ? { met: true } : { met: false, detail: 'no items recorded yet' };
   for (const t of items) {
-    const matches = Object.entries(where).every(([k, v]) => strings(v).includes(String(field(t.value, k))));
-    if (!matches) continue;
+    if (!matches(t.value, where)) continue;
     const missing = fields.filter((f) => isBlank(field(t.value, f)));
     if (missing.length) return { met: false, detail: `${label(t)} has no ${list(missing.map((m) => `"${m}"`))}`, at: t.path };
   }
   return { met: true };
+};
+
+function matches(item: unknown, where: Record<string, unknown>): boolean {
+  return Object.entries(where).every(([k, v]) => strings(v).includes(String(field(item, k))));
+}
+
+export const each_has: CheckKind = {
+  name: 'each_has',
+  evaluate,
+  satisfy(draft, args) {
+    const where = (args.where ?? {}) as Record<string, unknown>;
+    for (const t of draft.reach(draft.rest)) {
+      if (!t.value || typeof t.value !== 'object' || Array.isArray(t.value) || !matches(t.value, where)) continue;
+      const item = t.value as Record<string, unknown>;
+      for (const f of strings(args.fields)) if (isBlank(item[f])) item[f] = draft.placeholder([...t.path, f]);
+    }
+  },
+  fieldsRead: (spec) => ({ segments: spec.segments, fields: strings(spec.args.fields), where: (spec.args.where ?? {}) as Record<string, unknown> }),
 };

@@ -1,10 +1,10 @@
 // Each selected id has a record in args.in (matched on args.key) dated within args.days: every member of a
 // governance body has a recent competence assessment.
 import { toDay } from '../dates';
-import { field, list, strings, type Check } from './context';
+import { field, list, strings, type Check, type CheckKind } from './context';
 import type { Path } from '../types';
 
-export const each_recorded_within: Check = (targets, args, ctx) => {
+const evaluate: Check = (targets, args, ctx) => {
   const keyField = String(args.key ?? 'person');
   const dateField = String(args.date ?? 'assessed_on');
   const days = Number(args.days ?? 365);
@@ -28,3 +28,5 @@ export const each_recorded_within: Check = (targets, args, ctx) => {
   const at = latest.get(first)?.path ?? targets.find((t) => strings(t.value).includes(first))?.path;
   return { met: false, detail: `no record within ${days} days for ${list(lacking.map((id) => `"${id}"`))}`, at };
 };
+
+export const each_recorded_within: CheckKind = { name: 'each_recorded_within', evaluate };

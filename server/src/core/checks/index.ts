@@ -1,5 +1,5 @@
 // The registry of check kinds the catalog may name. A new kind is one file and one line here.
-import type { Check } from './context';
+import type { CheckKind } from './context';
 import { ascending } from './ascending';
 import { at_most } from './at_most';
 import { cadence_met } from './cadence_met';
@@ -9,7 +9,6 @@ import { each_recorded_within } from './each_recorded_within';
 import { includes } from './includes';
 import { matches_last } from './matches_last';
 import { member_of } from './member_of';
-import { min_items } from './min_items';
 import { min_parties } from './min_parties';
 import { non_empty } from './non_empty';
 import { none_overdue } from './none_overdue';
@@ -20,7 +19,9 @@ import { score_mitigated } from './score_mitigated';
 import { sums_to } from './sums_to';
 import { within_days } from './within_days';
 
-export const checks: Record<string, Check> = {
+const kinds: CheckKind[] = [
   ascending, at_most, cadence_met, covers_all_parties, each_has, each_recorded_within, includes, matches_last,
-  member_of, min_items, min_parties, non_empty, none_overdue, not_past, present, ref_kind, score_mitigated, sums_to, within_days,
-};
+  member_of, min_parties, non_empty, none_overdue, not_past, present, ref_kind, score_mitigated, sums_to, within_days,
+];
+
+export const checks: ReadonlyMap<string, CheckKind> = new Map(kinds.map((k) => [k.name, k]));

@@ -1,7 +1,7 @@
 // Each item's args.field is one of its own args.list (a body's chair sits among its members).
-import { field, label, strings, type Check } from './context';
+import { field, label, strings, type Check, type CheckKind } from './context';
 
-export const member_of: Check = (targets, args) => {
+const evaluate: Check = (targets, args) => {
   const name = String(args.field ?? 'chair');
   const listName = String(args.list ?? 'members');
   for (const t of targets.filter((x) => x.exists && x.value)) {
@@ -11,3 +11,5 @@ export const member_of: Check = (targets, args) => {
   }
   return { met: true };
 };
+
+export const member_of: CheckKind = { name: 'member_of', evaluate };

@@ -1,8 +1,8 @@
 // Each item links (args.field) to items of args.via owned by at least args.min different parties: a joint
 // objective supports the objectives of more than one party.
-import { field, label, strings, type Check } from './context';
+import { field, label, strings, type Check, type CheckKind } from './context';
 
-export const min_parties: Check = (targets, args, ctx) => {
+const evaluate: Check = (targets, args, ctx) => {
   const min = Number(args.min ?? 2);
   const owner = new Map<string, string>();
   for (const t of ctx.select(`${String(args.via)}[*]`)) {
@@ -18,3 +18,5 @@ export const min_parties: Check = (targets, args, ctx) => {
   }
   return { met: true };
 };
+
+export const min_parties: CheckKind = { name: 'min_parties', evaluate };

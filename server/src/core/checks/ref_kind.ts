@@ -1,7 +1,7 @@
 // Each selected value is an id of args.collection (an owner is a person, not a party).
-import { lastKey, strings, type Check } from './context';
+import { lastKey, strings, type Check, type CheckKind } from './context';
 
-export const ref_kind: Check = (targets, args, ctx) => {
+const evaluate: Check = (targets, args, ctx) => {
   const collection = String(args.collection);
   const ids = new Set(ctx.select(`${collection}[*].id`).flatMap((t) => strings(t.value)));
   for (const t of targets) {
@@ -11,3 +11,5 @@ export const ref_kind: Check = (targets, args, ctx) => {
   }
   return { met: true };
 };
+
+export const ref_kind: CheckKind = { name: 'ref_kind', evaluate };

@@ -1,7 +1,7 @@
 // Every open item scoring likelihood × impact ≥ args.min_score has at least one mitigation.
-import { field, isBlank, label, strings, type Check } from './context';
+import { field, isBlank, label, strings, type Check, type CheckKind } from './context';
 
-export const score_mitigated: Check = (targets, args) => {
+const evaluate: Check = (targets, args) => {
   const min = Number(args.min_score ?? 12);
   const closed = new Set(strings(args.closed ?? ['closed']));
   for (const t of targets.filter((x) => x.exists && x.value)) {
@@ -11,3 +11,5 @@ export const score_mitigated: Check = (targets, args) => {
   }
   return { met: true };
 };
+
+export const score_mitigated: CheckKind = { name: 'score_mitigated', evaluate };

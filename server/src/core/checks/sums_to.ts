@@ -1,8 +1,8 @@
 // The numbers of each selected map add up to args.total (a benefit split sums to 1); args.vacuous: an empty
 // list is met.
-import { label, valueAt, type Check } from './context';
+import { label, valueAt, type Check, type CheckKind } from './context';
 
-export const sums_to: Check = (targets, args, ctx) => {
+const evaluate: Check = (targets, args, ctx) => {
   const total = Number(args.total ?? 1);
   const tolerance = Number(args.tolerance ?? 0.001);
   const maps = targets.filter((t) => t.value && typeof t.value === 'object' && !Array.isArray(t.value));
@@ -18,3 +18,5 @@ export const sums_to: Check = (targets, args, ctx) => {
   }
   return { met: true };
 };
+
+export const sums_to: CheckKind = { name: 'sums_to', evaluate };

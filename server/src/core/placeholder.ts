@@ -1,11 +1,15 @@
-// Placeholder values for what is missing: built from the schema's defaultSnippets (the single source of
+// PURE. Placeholder values for what is missing: built from the schema's defaultSnippets (the single source of
 // structure), then made valid for this document. References point at ids the document defines (one person
 // per party where a rule wants every party), dates are the as-of date, lists a rule wants per party get one
 // item per party. The quick fixes insert them; the aim is that the finding goes away and no error appears.
-import { childSchema, deref, fromDay, loadCatalog, rootSchema, STAGES, toDay, type Analysis, type JsonSchema, type Path, type RuleSpec, type Stage } from '../core/index';
-import { pastDateKeys } from '../core/dates';
-import { placeholders } from '../core/scaffold';
-import { isDateSchema } from '../core/schema';
+import { loadCatalog, type CheckSpec, type RuleSpec } from './catalog';
+import { checks } from './checks/index';
+import { field, type Draft, type DraftNode } from './checks/context';
+import { fromDay, pastDateKeys, toDay } from './dates';
+import { partyPeople } from './evidence';
+import { expandSnippet } from './scaffold';
+import { childSchema, deref, isDateSchema, schemaAt, type JsonSchema } from './schema';
+import { STAGES, type Analysis, type Path, type Stage } from './types';
 
 export interface Fill {
   asOf: string;
@@ -23,51 +27,27 @@ export interface Fill {
 export function fillFor(analysis: Analysis): Fill {
   const data = (analysis.data ?? {}) as Record<string, unknown>;
   const asOf = analysis.coverage.asOf;
-  const parties = idsOf(data.parties);
-  const people = new Map<string, string[]>();
-  const allPeople: string[] = [];
-  for (const p of Array.isArray(data.people) ? data.people : []) {
-    const id = field(p, 'id');
-    if (typeof id !== 'string') continue;
-    allPeople.push(id);
-    const party = field(p, 'party');
-    if (typeof party === 'string') people.set(party, [...(people.get(party) ?? []), id]);
-  }
+  const { people, allPeople } = partyPeople(data);
   return {
     asOf,
     later: fromDay((toDay(asOf) ?? 0) + 90),
     stage: analysis.info.stage,
-    parties,
+    parties: idsOf(data.parties),
     people,
     allPeople,
     ids: (collection) => [...(analysis.model.ids.get(collection)?.keys() ?? [])],
   };
 }
 
-/** The schema at a data path (list indices step into items). */
-export function schemaFor(path: Path): JsonSchema | undefined {
-  let s: JsonSchema | undefined = deref(rootSchema);
-  for (const seg of path) s = s && childSchema(s, seg);
-  return s;
-}
-
 /** A placeholder for what the schema expects at `path`, with references and dates made valid. */
 export function placeholder(path: Path, fill: Fill, rules: RuleSpec[] = []): unknown {
-  const value = shape(schemaFor(path), path, fill);
-  for (const rule of rules) for (const spec of specsOf(rule)) satisfy(value, path, spec.segments, spec.check, spec.args, fill);
+  const value = shape(schemaAt(path), path, fill);
+  for (const rule of rules) for (const spec of rule.checks) satisfy(value, path, spec, fill);
   const shaped = expandPerParty(value, path, fill);
   return resolve(shaped, path, fill, definedIds(shaped, path));
 }
 
 // ---- 1. shape: the structure, from snippets ------------------------------------------------------------
-
-/** A snippet body with every placeholder replaced by its default, as `rac init` writes it (core/scaffold.ts). */
-function unsnippet(body: unknown): unknown {
-  if (typeof body === 'string') return placeholders(body);
-  if (Array.isArray(body)) return body.map(unsnippet);
-  if (body && typeof body === 'object') return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, unsnippet(v)]));
-  return body;
-}
 
 function example(s: JsonSchema): string | undefined {
   const m = /Example: `?([^`\s][^`]*?)`?\.?$/.exec(s.description ?? '');
@@ -78,7 +58,7 @@ function shape(schema: JsonSchema | undefined, path: Path, fill: Fill, depth = 0
   const s = deref(schema) ?? {};
   if (depth > 12) return null;
   const snippet = s.defaultSnippets?.[0];
-  if (snippet) return unsnippet(snippet.body);
+  if (snippet) return expandSnippet(snippet.body);
   if (s.const !== undefined) return s.const;
   const ex = example(s);
   if (Array.isArray(s.enum) && s.enum.length) return s.default ?? (s.enum.includes(ex) ? ex : s.enum[0]);
@@ -118,98 +98,46 @@ function shares(parties: string[]): Record<string, number> {
 
 // ---- 2. satisfy: what the catalog's rules ask of the new value ------------------------------------------
 
-/** One check of a rule: its path as written, as segments ("*" for every item of a list), its arguments. */
-export interface Spec { path: string; segments: string[]; check: string; args: Record<string, unknown> }
-
-/** A rule's checks: its own, then its `also` ones. */
-export function specsOf(rule: RuleSpec): Spec[] {
-  const parse = (path: string) => path.split('.').flatMap((s) => (s.endsWith('[*]') ? [s.slice(0, -3), '*'] : [s])).filter(Boolean);
-  return [{ path: rule.path ?? '', check: rule.check ?? 'present', args: rule.args }, ...(rule.also ?? [])]
-    .map((spec) => ({ path: spec.path, segments: parse(spec.path), check: spec.check, args: (spec.args ?? {}) as Record<string, unknown> }));
-}
-
-/** The part of a spec's path before its first "*": what exists once, whatever the list items. */
-export function staticPart(spec: Spec): string[] {
-  const star = spec.segments.indexOf('*');
-  return star < 0 ? spec.segments : spec.segments.slice(0, star);
-}
-
-/** The rules whose paths go through `path`. */
+/** The rules whose checks' paths go through `path`. */
 export function rulesUnder(path: Path): RuleSpec[] {
   const prefix = path.map(String);
-  return [...loadCatalog().rules.values()].map((r) => r.rule).filter((rule) => specsOf(rule).some((spec) => prefix.every((seg, i) => spec.segments[i] === seg)));
+  return [...loadCatalog().rules.values()].map((r) => r.rule).filter((rule) => rule.checks.some((spec) => prefix.every((seg, i) => spec.segments[i] === seg)));
 }
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /**
- * Adjusts `value` (standing at `path`) so the check at `segments` can pass: fields the check reads get
- * placeholders, lists get the items the check counts. Only acts on the part of the spec inside `value`.
+ * Adjusts `value` (standing at `path`) so the check can pass: its kind knows how (checks/<kind>.ts). Only
+ * the part of the check's path inside `value` is touched.
  */
-function satisfy(value: unknown, path: Path, segments: string[], check: string, args: Obj, fill: Fill): void {
+function satisfy(value: unknown, path: Path, spec: CheckSpec, fill: Fill): void {
+  const kind = checks.get(spec.check);
+  const { segments } = spec;
   const own = path.map(String);
-  if (own.length > segments.length || !own.every((seg, i) => segments[i] === seg || (segments[i] === '*' && /^\d+$/.test(seg)))) return;
-  const rest = segments.slice(own.length);
-  if (check === 'includes') {
-    // A list must hold an item of each wanted kind: "list[*].field" gets one item per missing value,
-    // "list[*].values[*]" gets the values added to its first item.
-    const star = segments.indexOf('*');
-    if (star < 0 || own.length > star) return;
-    const list = listAt(value, path, segments.slice(own.length, star), [...segments.slice(0, star)], fill);
-    const after = segments.slice(star + 1);
-    if (!list) return;
-    for (const wanted of strs(args.values)) {
-      if (after.length === 1) {
-        if (list.some((item) => isObj(item) && item[after[0]] === wanted)) continue;
-        const template = list.find(isObj);
-        list.push(template ? { ...clone(template, list), [after[0]]: wanted } : { [after[0]]: wanted });
-      } else if (after.length === 2 && after[1] === '*') {
-        const first = list.find(isObj);
-        if (!first) continue;
-        const inner = Array.isArray(first[after[0]]) ? (first[after[0]] as unknown[]) : [];
-        if (!inner.includes(wanted)) inner.push(wanted);
-        first[after[0]] = inner;
-      }
-    }
-    return;
-  }
-  for (const target of targets(value, path, rest, fill)) {
-    const t = target.value;
-    if (check === 'each_has' && isObj(t)) {
-      const where = (args.where ?? {}) as Obj;
-      if (!Object.entries(where).every(([k, v]) => strs(v).includes(String(t[k])))) continue;
-      for (const f of strs(args.fields)) if (blank(t[f])) t[f] = shape(schemaFor([...target.path, f]), [...target.path, f], fill);
-    } else if (check === 'cadence_met' && isObj(t)) {
-      for (const f of [String(args.cadence ?? 'cadence'), String(args.date ?? 'last_held')]) {
-        if (blank(t[f])) t[f] = shape(schemaFor([...target.path, f]), [...target.path, f], fill);
-      }
-    } else if (check === 'at_most' && isObj(t)) {
-      const f = String(args.field ?? 'score');
-      const max = String(args.max_field ?? 'scale_max');
-      if (typeof t[max] !== 'number') t[max] = 5;
-      if (typeof t[f] !== 'number' || (t[f] as number) > (t[max] as number)) t[f] = t[max];
-    } else if ((check === 'ascending' || check === 'min_items') && Array.isArray(t)) {
-      const min = Number(args.min ?? (check === 'ascending' ? 2 : 1));
-      const key = String(args.field ?? 'level');
-      while (t.length < min && t.length > 0) {
-        const last = t[t.length - 1];
-        t.push(isObj(last) && check === 'ascending' ? { ...clone(last, t), [key]: Number(last[key] ?? t.length) + 1 } : clone(last, t));
-      }
-    }
-  }
+  if (!kind?.satisfy || own.length > segments.length) return;
+  if (!own.every((seg, i) => segments[i] === seg || (segments[i] === '*' && /^\d+$/.test(seg)))) return;
+  const draft: Draft = {
+    rest: segments.slice(own.length),
+    withinItem: segments.slice(0, own.length).includes('*'),
+    reach: (rest) => targets(value, path, rest, fill),
+    listAt: (rest) => listAt(value, path, rest, [...own, ...rest], fill),
+    placeholder: (at) => shape(schemaAt(at), at, fill),
+    clone,
+  };
+  kind.satisfy(draft, spec.args);
 }
 
 /** Every node the segments reach under `value`, creating missing keys with placeholders on the way. */
-function targets(value: unknown, path: Path, rest: string[], fill: Fill): { value: unknown; path: Path }[] {
-  let current: { value: unknown; path: Path }[] = [{ value, path }];
+function targets(value: unknown, path: Path, rest: string[], fill: Fill): DraftNode[] {
+  let current: DraftNode[] = [{ value, path }];
   for (const seg of rest) {
-    const next: { value: unknown; path: Path }[] = [];
+    const next: DraftNode[] = [];
     for (const c of current) {
       if (seg === '*') {
         if (Array.isArray(c.value)) c.value.forEach((item, i) => next.push({ value: item, path: [...c.path, i] }));
       } else if (isObj(c.value)) {
-        if (c.value[seg] === undefined || c.value[seg] === null) c.value[seg] = shape(schemaFor([...c.path, seg]), [...c.path, seg], fill);
+        if (c.value[seg] === undefined || c.value[seg] === null) c.value[seg] = shape(schemaAt([...c.path, seg]), [...c.path, seg], fill);
         next.push({ value: c.value[seg], path: [...c.path, seg] });
       }
     }
@@ -224,7 +152,7 @@ function listAt(value: unknown, path: Path, rest: string[], listPath: string[], 
   const holder = targets(value, path, rest.slice(0, -1), fill)[0];
   if (!holder || !isObj(holder.value)) return undefined;
   const key = rest[rest.length - 1];
-  if (!Array.isArray(holder.value[key])) holder.value[key] = shape(schemaFor(listPath), listPath, fill);
+  if (!Array.isArray(holder.value[key])) holder.value[key] = shape(schemaAt(listPath), listPath, fill);
   if (!Array.isArray(holder.value[key])) holder.value[key] = [];
   return holder.value[key] as unknown[];
 }
@@ -258,7 +186,7 @@ function definedIds(value: unknown, path: Path): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const visitValue = (v: unknown, p: Path): void => {
     if (Array.isArray(v)) {
-      const items = deref(schemaFor(p)?.items);
+      const items = deref(schemaAt(p)?.items);
       if (items?.properties?.id) {
         const collection = p.filter((s) => typeof s === 'string').join('.');
         for (const item of v) {
@@ -329,7 +257,7 @@ function resolve(value: unknown, path: Path, fill: Fill, defined: Map<string, Se
 }
 
 function resolveNode(value: unknown, path: Path, fill: Fill, r: Resolver, party: string | undefined): unknown {
-  const s = schemaFor(path);
+  const s = schemaAt(path);
   const ref = typeof s?.['x-ref'] === 'string' ? s['x-ref'] : undefined;
   const allow = (s?.['x-ref-allow'] as string[] | undefined) ?? [];
   if (typeof value === 'string' || typeof value === 'number') {
@@ -374,7 +302,7 @@ function expandPerParty(value: unknown, path: Path, fill: Fill): unknown {
   if (isObj(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandPerParty(v, [...path, k], fill)]));
   if (!Array.isArray(value)) return value;
   const list = value.map((item, i) => expandPerParty(item, [...path, i], fill));
-  const partyField = deref(deref(schemaFor(path)?.items)?.properties?.party);
+  const partyField = deref(deref(schemaAt(path)?.items)?.properties?.party);
   if (partyField?.['x-ref'] !== 'parties' || fill.parties.length === 0 || list.length === 0 || !list.every(isObj)) return list;
   const out: unknown[] = [];
   fill.parties.forEach((party, k) => {
@@ -388,18 +316,6 @@ function expandPerParty(value: unknown, path: Path, fill: Fill): unknown {
 
 // ---- helpers --------------------------------------------------------------------------------------------
 
-function field(v: unknown, key: string): unknown {
-  return isObj(v) ? v[key] : undefined;
-}
-
 function idsOf(list: unknown): string[] {
   return (Array.isArray(list) ? list : []).map((p) => field(p, 'id')).filter((id): id is string => typeof id === 'string');
-}
-
-function strs(v: unknown): string[] {
-  return Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)];
-}
-
-function blank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
