@@ -1,10 +1,10 @@
 // Completion over stdio at a dozen kinds of position, including flow collections and a half-typed document
-// that does not parse; then the pure text reader behind it (core/at-position) on the cases that are hard.
+// that does not parse; then the pure text reader behind it (core/text-context) on the cases that are hard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, cursor } from './client';
-import { textContext } from '../../server/src/core/at-position';
+import { textContext } from '../../server/src/core/index';
 import { localToday } from '../../server/src/node/today';
 
 const AS_OF = '2025-11-01';
@@ -240,7 +240,7 @@ describe('completion for a client that takes a shared edit range', () => {
   });
 });
 
-describe('the text reader behind completion (core/at-position)', () => {
+describe('the text reader behind completion (core/text-context)', () => {
   const at = (marked: string) => {
     const { text, offset } = cursor(marked);
     return textContext(text, offset);

@@ -2,9 +2,7 @@
 // rule shows that rule; any other key or value shows its description from the schema. Markdown, with every
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
-import { nodeAt, type NodeAt } from '../core/at-position';
-import { loadCatalog, noun, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
-import { deref, schemaAt } from '../core/schema';
+import { deref, loadCatalog, nodeAt, noun, schemaAt, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { escapeMarkdown } from '../report/index';
 import { codeSpan, contains } from './convert';
 
