@@ -33,7 +33,9 @@ export function parse(text: string, lines: LineIndex): Parsed {
   };
   let docs: Document.Parsed[];
   try {
-    docs = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+    // The parser breaks lines at \n only; a lone \r (old Mac line ends) is a line end too, as in LSP positions.
+    // The swap keeps every offset, so node ranges still index the original text.
+    docs = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
   } catch (e) {
     error('syntax', `the YAML parser failed: ${String((e as Error)?.message ?? e)}`, 0, 0);
     return { document: undefined, data: undefined, findings };
