@@ -219,6 +219,14 @@ describe('completion over stdio', () => {
     assert.deepEqual(await complete(`${BASE}        # own|`), []);
     assert.deepEqual(await complete(`${BASE}        title: >\n          Some text and own|`), []);
   });
+
+  test('no keys in the prose of a block scalar: its indentation, a blank line inside it, a "- " or "[" in its text', async () => {
+    assert.deepEqual(await complete(`${BASE}        title: >\n  |        Some text\n          more`), []);
+    assert.deepEqual(await complete(`${BASE}        title: >-\n          Some text\n|\n          more`), []);
+    assert.deepEqual(await complete(`${BASE}        title: >\n          - a [list|`), []);
+    const after = await complete(`${BASE}        title: >\n          Some text\n        |`);
+    includes(after, ['owner', 'status'], ['title'], KIND.property);
+  });
 });
 
 describe('completion for a client that takes a shared edit range', () => {

@@ -62,14 +62,15 @@ describe('positions over stdio', () => {
   });
 
   test('a file whose lines end in a lone \\r is read line by line: data, findings on the right lines, completion', async () => {
-    const lf = 'schema_version: "1"\nmetadata:\n  id: REL-CR\n  status: active\n  lifecycle_stage: awareness\nparties:\n  - {id: a, name: A, role: customer}\n';
+    const lf = '# Old Mac line ends.\nschema_version: "1"\nmetadata:\n  id: REL-CR\n  status: active\n  lifecycle_stage: awareness\nparties:\n  - {id: a, name: A, role: customer}\n';
     const { uri, diagnostics } = await open(lf.replace(/\n/g, '\r'));
     const lfDiagnostics = (await open(lf)).diagnostics;
-    assert.ok(!diagnostics.some((d) => /holds no data/.test(d.message)), diagnostics.map((d) => d.message).join('\n'));
+    const messages = diagnostics.map((d) => (typeof d.message === 'string' ? d.message : d.message.value));
+    assert.ok(!messages.some((m) => /holds no data/.test(m)), messages.join('\n'));
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), lfDiagnostics.map((d) => [d.code, d.range]), 'the same findings at the same places as with \\n');
-    const value = await completeAt(uri, { line: 3, character: 10 });
+    const value = await completeAt(uri, { line: 4, character: 10 });
     includes(value, ['draft', 'active', 'closed']);
-    assert.deepEqual(rangeOf(value[0]), { start: { line: 3, character: 10 }, end: { line: 3, character: 16 } });
+    assert.deepEqual(rangeOf(value[0]), { start: { line: 4, character: 10 }, end: { line: 4, character: 16 } });
     const { uri: key } = await open('schema_version: "1"\rmetadata:\r  id: x\r  ');
     includes(await completeAt(key, { line: 3, character: 2 }), ['title', 'status'], ['id']);
   });

@@ -163,9 +163,8 @@ export function inBlockScalar(lines: Lines, line: number, col: number): boolean 
   // `least` is the least indentation from here up, so the first less indented header above is the one.
   let least = empty ? Infinity : lines.indent(line);
   for (let at = line - 1; at >= 0 && least > 0; at--) {
-    if (lines.isEmpty(at)) continue;
     const indent = lines.indent(at);
-    if (indent >= least) continue;
+    if (indent >= least || lines.isEmpty(at)) continue;
     const s = lines.shape(at);
     if (s.value === 'block-scalar') {
       const header = s.key !== undefined ? s.keyStart : s.dashes.length ? s.dashes[s.dashes.length - 1] : s.indent;

@@ -48,9 +48,14 @@ export function shapeOf(line: string): Shape {
     i = keyEnd.colon + 1;
     while (line[i] === ' ') i++;
   }
+  // An anchor or a tag ("&a", "!!str") comes before the value: the value's kind is what follows them.
+  while (line[i] === '&' || line[i] === '!') {
+    while (i < line.length && line[i] !== ' ') i++;
+    while (line[i] === ' ') i++;
+  }
   s.valueStart = i;
   const rest = line.slice(i);
-  if (rest === '' || rest.startsWith('#') || /^[&!]\S*\s*(#.*)?$/.test(rest)) s.value = 'none';
+  if (rest === '' || rest.startsWith('#')) s.value = 'none';
   else if (/^[|>][-+0-9]*\s*(#.*)?$/.test(rest)) s.value = 'block-scalar';
   else if (rest[0] === '[' || rest[0] === '{') s.value = 'flow';
   else s.value = 'scalar';

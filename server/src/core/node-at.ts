@@ -27,7 +27,8 @@ export function nodeAt(source: { lines: LineIndex; document: Document.Parsed | u
     if (isMap(node)) {
       let next: Node | null = null;
       for (const pair of node.items as Pair<Node, Node>[]) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        // An empty key ("{: x}") is "" in the data, as the text scanner reads it too.
+        const key = isScalar(pair.key) ? String(pair.key.value ?? '') : undefined;
         if (key === undefined) continue;
         if (within(pair.key)) return hit(pair.key!, [...path, key], 'key');
         if (within(pair.value)) {

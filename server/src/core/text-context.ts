@@ -89,12 +89,13 @@ export function textContext(source: string | LineIndex, offset: number): TextCon
   // After "key:": its value.
   if (s.value === 'block-scalar' || s.value === 'flow') return none;
   const valueStart = lineStart + s.valueStart;
-  const quoted = text[valueStart] === '"' || text[valueStart] === "'";
-  const wordStart = cursor < valueStart ? cursor : quoted ? valueStart + 1 : valueStart;
+  // Inside quotes the word is the quoted text; on the opening quote it is the whole quoted scalar.
+  const inQuotes = (text[valueStart] === '"' || text[valueStart] === "'") && cursor > valueStart;
+  const wordStart = cursor < valueStart ? cursor : inQuotes ? valueStart + 1 : valueStart;
   let wordEnd = Math.max(cursor, valueStart);
   if (s.value === 'scalar') {
     const rest = text.slice(wordStart, lineEnd).replace(/\s+#.*$/, '');
-    wordEnd = wordStart + rest.trimEnd().length - (quoted && /["']$/.test(rest.trimEnd()) ? 1 : 0);
+    wordEnd = wordStart + rest.trimEnd().length - (inQuotes && /["']$/.test(rest.trimEnd()) ? 1 : 0);
     wordEnd = Math.max(wordEnd, cursor);
   }
   return {
