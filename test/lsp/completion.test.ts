@@ -281,6 +281,15 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual(quoted.path, ['x', 'd']);
   });
 
+  test('lines end at \\n, \\r\\n or a lone \\r, as LSP positions count them; a blank first line is a line like any other', () => {
+    assert.deepEqual(at('\nmetadata:\n  id: x\n  |').container, ['metadata']);
+    assert.deepEqual(at('\n\n|').container, []);
+    const cr = at('metadata:\r  id: x\r  sta|');
+    assert.deepEqual([cr.on, cr.container, cr.siblings, cr.word], ['key', ['metadata'], ['id'], 'sta']);
+    const value = at('metadata:\r\n  status: x\rdr|');
+    assert.deepEqual([value.on, value.container, value.word], ['key', [], 'dr']);
+  });
+
   test('multi-line scalars and comments are not completed', () => {
     assert.equal(at('a:\n  b: >-\n    some text |').on, 'none');
     assert.equal(at('a:\n  b: plain text\n    that continues |').on, 'none');

@@ -116,7 +116,8 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
       let end = j;
       while (end > i && isSpace(text[end - 1])) end--;
       state.last = { text: text.slice(i, end), start: i, end, quoted: false };
-      i = j;
+      // Every step moves on by at least one character, so the scan ends within the text.
+      i = Math.max(j, i + 1);
     }
   }
   return state;
