@@ -69,3 +69,11 @@ test('range never ends before it starts', () => {
   assert.deepEqual(lines.range(5, 2), { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } });
   assert.deepEqual(lines.range(1, 6), { start: { line: 0, character: 1 }, end: { line: 1, character: 2 } });
 });
+
+test('lineAt and lineStart: the line of an offset, and where a line starts, for every kind of line break', () => {
+  const lines = new LineIndex('\na\r\nb\rc');
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((o) => lines.lineAt(o)), [0, 1, 1, 1, 2, 2, 3, 3]);
+  assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineStart(l)), [0, 1, 4, 6]);
+  assert.equal(lines.lineAt(-5), 0);
+  assert.equal(lines.lineAt(99), 3);
+});
