@@ -279,6 +279,10 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.equal(closed.on, 'none');
     const quoted = at('x: {a: "b, {c", d: |}');
     assert.deepEqual(quoted.path, ['x', 'd']);
+    const adjacent = at('x: {a:{b: 1, |}}');
+    assert.deepEqual([adjacent.on, adjacent.container], ['key', ['x', 'a']], '":" before a flow indicator ends a key');
+    const anchored = at('x: &list [a, |]');
+    assert.deepEqual([anchored.on, anchored.path], ['item', ['x', 1]], 'an anchor before a flow list');
   });
 
   test('lines end at \\n, \\r\\n or a lone \\r, as LSP positions count them; a blank first line is a line like any other', () => {
@@ -293,6 +297,8 @@ describe('the text reader behind completion (core/text-context)', () => {
   test('multi-line scalars and comments are not completed', () => {
     assert.equal(at('a:\n  b: >-\n    some text |').on, 'none');
     assert.equal(at('a:\n  b: plain text\n    that continues |').on, 'none');
+    assert.equal(at('a:\n  b: plain text\n |   that continues').on, 'none', 'in the indentation of a continuation line');
+    assert.equal(at('a:\n  b: plain text\n    - |').on, 'none', 'a dash in a plain scalar is text, not an item');
     assert.equal(at('a: 1 # note |').on, 'none');
   });
 });

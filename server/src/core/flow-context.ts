@@ -54,6 +54,9 @@ export function flowStartLine(lines: Lines, line: number, cursor: number): numbe
   return open ? at : undefined;
 }
 
+/** In a flow collection ":" before a space or a flow indicator ends a key ("title:{…}" is a key and a map). */
+const separatesValue = (next: string | undefined): boolean => isSpace(next) || (next !== undefined && ',[]{}'.includes(next));
+
 interface FlowState { frames: Frame[]; last?: Token; closed: boolean; comment: boolean }
 
 /** Reads flow YAML from `from` to `to`, keeping the stack of open collections and the last scalar. */
@@ -91,7 +94,7 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
       } else if (top) top.index++;
       state.last = undefined;
       i++;
-    } else if (c === ':' && top && (isSpace(text[i + 1]) || ',]}'.includes(text[i + 1]) || state.last?.quoted)) {
+    } else if (c === ':' && top && (separatesValue(text[i + 1]) || state.last?.quoted)) {
       if (top.kind === 'map' && !top.colon) {
         top.key = state.last?.text ?? '';
         top.colon = true;
@@ -109,7 +112,7 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
       while (j < to) {
         const d = text[j];
         if (d === ',' || d === '[' || d === ']' || d === '{' || d === '}' || d === '\n' || d === '\r') break;
-        if (d === ':' && (isSpace(text[j + 1]) || ',]}'.includes(text[j + 1]))) break;
+        if (d === ':' && separatesValue(text[j + 1])) break;
         if (d === '#' && isSpace(text[j - 1])) break;
         j++;
       }

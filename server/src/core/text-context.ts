@@ -29,6 +29,9 @@ export function textContext(source: string | LineIndex, offset: number): TextCon
   }
 
   const s = lines.shape(line);
+  // A line below a key that has its value on the key's line goes on with that value (a plain scalar over
+  // several lines): nothing to complete on it, its indentation included.
+  if (!s.blank && holder(lines, line, s.dashes[0] ?? s.indent, s.dashes.length > 0).kind === 'scalar') return none;
   const before = text.slice(lineStart, cursor);
   if (/(^|\s)#/.test(before.replace(/"[^"]*"|'[^']*'/g, '""'))) return none;
 
