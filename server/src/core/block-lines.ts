@@ -174,6 +174,7 @@ export function inBlockScalar(lines: Lines, line: number, col: number): boolean 
   }
   return false;
 }
+
 /** The next line with text below an empty line is indented more than the block scalar's header. */
 function proseBelow(lines: Lines, line: number, header: number): boolean {
   for (let at = line + 1; at < lines.count; at++) {
