@@ -47,10 +47,12 @@ export class Lines {
     return at + 1 === end || this.text.charCodeAt(at + 1) === 32 || this.text.charCodeAt(at + 1) === 9;
   }
 
-  /** Blank or comment-only. */
+  /** Blank (spaces and tabs) or comment-only. */
   isBlank(line: number): boolean {
-    const at = this.start(line) + this.indent(line);
-    return at >= this.end(line) || this.text.charCodeAt(at) === 35;
+    const end = this.end(line);
+    let at = this.start(line);
+    while (at < end && (this.text.charCodeAt(at) === 32 || this.text.charCodeAt(at) === 9)) at++;
+    return at >= end || this.text.charCodeAt(at) === 35;
   }
 
   /** Nothing but spaces and tabs: inside a block scalar such a line is part of the prose, whatever its indentation. */
@@ -92,8 +94,10 @@ export function holder(lines: Lines, line: number, col: number, asItem: boolean)
     const s = lines.shape(at);
     if (s.marker) break;
     if (indent === col) {
-      // Same column, not a dash: "key:" over its list at the same column (compact style), or a sibling key.
+      // Same column, not a dash: "key:" over its list at the same column (compact style), or a sibling key;
+      // or text without a key, which makes this a plain scalar going on over several lines.
       const dash = s.dashes.length > 0;
+      if (!dash && s.key === undefined && s.value === 'scalar') return { path: [], kind: 'scalar', index, siblings };
       if (asItem && !dash && s.key !== undefined && s.value === 'none') return { path: keyPath(lines, at, s), kind: 'seq', index, siblings };
       if (!asItem && !dash && s.key !== undefined) siblings.push(s.key);
       continue;

@@ -31,7 +31,7 @@ export function shapeOf(line: string): Shape {
   while (line[i] === ' ') i++;
   const indent = i - bom;
   const s: Shape = { blank: false, marker: false, indent, dashes: [], body: i, keyStart: -1, keyEnd: -1, colon: -1, value: 'none', valueStart: line.length };
-  if (i === line.length || line[i] === '#' || line[i] === '%') return { ...s, blank: true };
+  if (line.slice(i).trim() === '' || line[i] === '#' || line[i] === '%') return { ...s, blank: true };
   if ((line.startsWith('---', i) || line.startsWith('...', i)) && i === 0 && isSpace(line[3])) return { ...s, blank: true, marker: true };
   while (line[i] === '-' && isSpace(line[i + 1])) {
     s.dashes.push(i);
@@ -45,13 +45,12 @@ export function shapeOf(line: string): Shape {
     s.keyStart = i;
     s.keyEnd = keyEnd.end;
     s.colon = keyEnd.colon;
-    i = keyEnd.colon + 1;
-    while (line[i] === ' ') i++;
+    i = skipBlanks(line, keyEnd.colon + 1);
   }
   // An anchor or a tag ("&a", "!!str") comes before the value: the value's kind is what follows them.
   while (line[i] === '&' || line[i] === '!') {
-    while (i < line.length && line[i] !== ' ') i++;
-    while (line[i] === ' ') i++;
+    while (i < line.length && line[i] !== ' ' && line[i] !== '\t') i++;
+    i = skipBlanks(line, i);
   }
   s.valueStart = i;
   const rest = line.slice(i);
@@ -60,6 +59,12 @@ export function shapeOf(line: string): Shape {
   else if (rest[0] === '[' || rest[0] === '{') s.value = 'flow';
   else s.value = 'scalar';
   return s;
+}
+
+/** The column after the spaces and tabs from `i` (a tab separates a value from its ":", though it never indents). */
+function skipBlanks(line: string, i: number): number {
+  while (line[i] === ' ' || line[i] === '\t') i++;
+  return i;
 }
 
 /** Where a block key starting at `i` ends: the text before its ":" and the colon's column. */
