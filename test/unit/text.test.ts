@@ -77,3 +77,17 @@ test('lineAt and lineStart: the line of an offset, and where a line starts, for 
   assert.equal(lines.lineAt(-5), 0);
   assert.equal(lines.lineAt(99), 3);
 });
+
+test('line starts agree with a character-by-character reading on seeded mixes of \\n, \\r\\n and lone \\r', () => {
+  let seed = 7;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let n = 0; n < 500; n++) {
+    let text = '';
+    for (let k = Math.floor(next() * 30); k > 0; k--) text += ['a', '\n', '\r', '\r\n', '😀'][Math.floor(next() * 5)];
+    const expected = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) expected.push(i + 1);
+    }
+    assert.deepEqual(new LineIndex(text).starts, expected, JSON.stringify(text));
+  }
+});

@@ -5,13 +5,20 @@ import type { Position, Range } from './types';
 export class LineIndex {
   readonly starts: number[];
   constructor(readonly text: string) {
+    // indexOf finds the breaks far faster than a loop over every character: completion builds an index of
+    // the text being typed on each keystroke.
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    let lf = text.indexOf('\n');
+    let cr = text.indexOf('\r');
+    while (lf >= 0 || cr >= 0) {
+      if (cr < 0 || (lf >= 0 && lf < cr)) {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
+      } else {
+        const end = cr + 1 === lf ? lf : cr;
+        starts.push(end + 1);
+        if (end === lf) lf = text.indexOf('\n', lf + 1);
+        cr = text.indexOf('\r', cr + 1);
       }
     }
     this.starts = starts;
