@@ -281,6 +281,9 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual(quoted.path, ['x', 'd']);
     const adjacent = at('x: {a:{b: 1, |}}');
     assert.deepEqual([adjacent.on, adjacent.container], ['key', ['x', 'a']], '":" before a flow indicator ends a key');
+    const { text, offset } = cursor('x:\n  - {"id: R-1,\n     own|}');
+    const unclosed = textContext(text, offset);
+    assert.ok(unclosed.wordStart >= text.lastIndexOf('\n', offset) + 1 && unclosed.wordEnd <= text.length, 'a quote never closed above: the word stays on the cursor\'s line');
     const anchored = at('x: &list [a, |]');
     assert.deepEqual([anchored.on, anchored.path], ['item', ['x', 1]], 'an anchor before a flow list');
   });

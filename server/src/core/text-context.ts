@@ -9,15 +9,28 @@ import { LineIndex } from './text';
 import { noContext, type TextContext } from './text-context-types';
 import type { Path } from './types';
 
-/** The completion context at an offset; works on text that does not parse. */
+/**
+ * The completion context at an offset; works on text that does not parse. Its word is always on the cursor's
+ * line around the cursor (LSP wants a completion edit on one line, containing the position), also when the
+ * text around it is broken, e.g. a quote opened on the line above and never closed.
+ */
 export function textContext(source: string | LineIndex, offset: number): TextContext {
   const lines = new Lines(typeof source === 'string' ? new LineIndex(source) : source);
-  const text = lines.text;
   const line = lines.index.lineAt(offset);
   const lineStart = lines.start(line);
   const lineEnd = lines.end(line);
   // An offset between a \r and its \n is at the end of the line's content.
   const cursor = Math.max(lineStart, Math.min(offset, lineEnd));
+  const ctx = contextOnLine(lines, line, cursor);
+  const wordStart = Math.max(lineStart, Math.min(ctx.wordStart, cursor));
+  const wordEnd = Math.min(lineEnd, Math.max(ctx.wordEnd, cursor));
+  return { ...ctx, wordStart, wordEnd, word: lines.text.slice(wordStart, cursor) };
+}
+
+function contextOnLine(lines: Lines, line: number, cursor: number): TextContext {
+  const text = lines.text;
+  const lineStart = lines.start(line);
+  const lineEnd = lines.end(line);
   const col = cursor - lineStart;
   const none = noContext(cursor);
 
