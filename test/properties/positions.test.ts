@@ -17,6 +17,8 @@ const DEFAULT_DOCS = 200;
 /** Longer documents make every-position runs quadratic in the worst case; windows keep them short. */
 const MAX_CHARS = 2500;
 const HANG_MS = 8000;
+/** Loading the bundle and reading the sources comes before the first call; on a busy machine it takes a while. */
+const STARTUP_MS = 60_000;
 
 interface Options { seed: number; docs: number; only?: number }
 interface Failure { seed: number; index: number; source: string; steps: string[]; text: string; message: string }
@@ -106,7 +108,7 @@ if (!isMainThread && (workerData as { positions?: Options } | undefined)?.positi
         if (calls !== lastCalls) {
           lastCalls = calls;
           lastChange = Date.now();
-        } else if (Date.now() - lastChange > HANG_MS) {
+        } else if (Date.now() - lastChange > (calls === 0 ? STARTUP_MS : HANG_MS)) {
           clearInterval(watch);
           const [, index, feature, line, character] = Array.from(shared);
           void worker.terminate();
