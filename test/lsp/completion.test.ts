@@ -284,6 +284,8 @@ describe('the text reader behind completion (core/text-context)', () => {
     const { text, offset } = cursor('x:\n  - {"id: R-1,\n     own|}');
     const unclosed = textContext(text, offset);
     assert.ok(unclosed.wordStart >= text.lastIndexOf('\n', offset) + 1 && unclosed.wordEnd <= text.length, 'a quote never closed above: the word stays on the cursor\'s line');
+    const pair = at('x: [a, b: |]');
+    assert.deepEqual([pair.on, pair.path], ['value', ['x', 1, 'b']], 'a "key: value" item of a flow list is a map of one pair');
     const anchored = at('x: &list [a, |]');
     assert.deepEqual([anchored.on, anchored.path], ['item', ['x', 1]], 'an anchor before a flow list');
   });

@@ -9,7 +9,15 @@ import type { Path } from './types';
 const FLOW_LINES = 200;
 const FLOW_TAIL = 4000;
 
-interface Frame { kind: 'map' | 'seq'; key?: string; colon: boolean; index: number; keys: string[] }
+interface Frame {
+  kind: 'map' | 'seq';
+  key?: string;
+  colon: boolean;
+  index: number;
+  keys: string[];
+  /** In a list, "key: value" is an item that is a map of one pair ([a, b: c]): the key of the current item's pair. */
+  pairKey?: string;
+}
 interface Token { text: string; start: number; end: number; quoted: boolean }
 
 /** The flow indicators between two offsets, outside quotes and comments. */
@@ -91,7 +99,10 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
       if (top?.kind === 'map') {
         top.colon = false;
         top.key = undefined;
-      } else if (top) top.index++;
+      } else if (top) {
+        top.index++;
+        top.pairKey = undefined;
+      }
       state.last = undefined;
       i++;
     } else if (c === ':' && top && (separatesValue(text[i + 1]) || state.last?.quoted)) {
@@ -99,7 +110,7 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
         top.key = state.last?.text ?? '';
         top.colon = true;
         top.keys.push(top.key);
-      }
+      } else if (top.kind === 'seq' && top.pairKey === undefined) top.pairKey = state.last?.text ?? '';
       state.last = undefined;
       i++;
     } else if (c === '"' || c === "'") {
@@ -150,7 +161,10 @@ export function flowContext(lines: Lines, line: number, cursor: number): TextCon
   if (state.closed || state.frames.length === 0) return undefined;
   const frames = state.frames;
   const path: (string | number)[] = [...base];
-  for (const f of frames.slice(0, -1)) path.push(f.kind === 'map' ? f.key ?? '' : f.index);
+  for (const f of frames.slice(0, -1)) {
+    if (f.kind === 'map') path.push(f.key ?? '');
+    else path.push(...(f.pairKey === undefined ? [f.index] : [f.index, f.pairKey]));
+  }
   const top = frames[frames.length - 1];
   const last = state.last && state.last.end === cursor && state.last.text !== '' ? state.last : undefined;
   const wordStart = last ? last.start : cursor;
@@ -159,6 +173,10 @@ export function flowContext(lines: Lines, line: number, cursor: number): TextCon
   const tail: Frame = { ...top, keys: [] };
   if (top.kind === 'map') scanFlow(text, wordEnd, Math.min(text.length, wordEnd + FLOW_TAIL), { frames: [tail], closed: false, comment: false });
   const common = { flow: true, indent: s.indent, word: text.slice(wordStart, cursor), wordStart, wordEnd, needsSpace: false, hasColon: false };
+  if (top.kind === 'seq' && top.pairKey !== undefined) {
+    const item = [...path, top.index];
+    return { ...noContext(cursor), ...common, on: 'value', container: item, kind: 'map', path: [...item, top.pairKey], key: top.pairKey, siblings: [] };
+  }
   if (top.kind === 'seq') {
     return { ...noContext(cursor), ...common, on: 'item', container: path, kind: 'seq', path: [...path, top.index], index: top.index, siblings: [] };
   }
