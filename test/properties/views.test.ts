@@ -58,6 +58,10 @@ test('block scalars: no place is read in their prose, blank lines and indentatio
     const ctx = textContextAt(lines, line, character);
     assert.equal(ctx.on, 'none', `${line}:${character} ${JSON.stringify(lines.lineText(line))} read as ${JSON.stringify([ctx.on, ctx.container])}`);
   }
+  for (const [bare, line, character] of [['key:\n  >\n  text [a, b]\n', 2, 8], [' >\n - {a: 1}\n', 1, 5]] as const) {
+    const ctx = textContextAt(new LineIndex(bare), line, character);
+    assert.equal(ctx.on, 'none', `${JSON.stringify(bare)} ${line}:${character}: a header alone on its line; its prose may start at its column`);
+  }
   // After the prose, at the header's column or less: the next key of the map.
   const next = textContextAt(new LineIndex('a:\n  b: |\n    text\n  \n'), 3, 2);
   assert.deepEqual([next.on, next.container], ['key', ['a']]);

@@ -64,6 +64,14 @@ export class Lines {
     return true;
   }
 
+  /** A block scalar header with no key or dash before it: "|", ">-" and the like alone on the line. */
+  isBareHeader(line: number): boolean {
+    const c = this.text.charCodeAt(this.start(line) + this.indent(line));
+    if (c !== 124 && c !== 62) return false;
+    const s = this.shape(line);
+    return s.value === 'block-scalar' && s.key === undefined && s.dashes.length === 0;
+  }
+
   shape(line: number): Shape {
     let s = this.shapes.get(line);
     if (!s) {
@@ -168,6 +176,9 @@ export function inBlockScalar(lines: Lines, line: number, col: number): boolean 
   let least = empty ? Infinity : lines.indent(line);
   for (let at = line - 1; at >= 0 && least > 0; at--) {
     const indent = lines.indent(at);
+    // "|" or ">" alone on its line (the value of the key above it, or of the document): its prose only has to
+    // be indented more than that key, so it may start at the header's own column.
+    if (indent >= least && least !== Infinity && lines.isBareHeader(at) && parentIndent(lines, at) < least) return true;
     if (indent >= least || lines.isEmpty(at)) continue;
     const s = lines.shape(at);
     if (s.value === 'block-scalar') {
@@ -177,6 +188,15 @@ export function inBlockScalar(lines: Lines, line: number, col: number): boolean 
     least = indent;
   }
   return false;
+}
+
+/** The indentation of the nearest less indented line with text above a line, or -1 at the top of the document. */
+function parentIndent(lines: Lines, line: number): number {
+  const own = lines.indent(line);
+  for (let at = line - 1; at >= 0; at--) {
+    if (!lines.isEmpty(at) && lines.indent(at) < own) return lines.indent(at);
+  }
+  return -1;
 }
 
 /** The next line with text below an empty line is indented more than the block scalar's header. */
