@@ -47,9 +47,6 @@ export default tseslint.config(
   {
     // Features, the CLI and the server wiring reach the engine only through its public surface.
     files: ['server/src/features/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/*.ts'],
-    // completion.ts and hover.ts read the position scanners of core/at-position.ts, which a change in flight
-    // splits into two files; they move behind core/index.ts with that split.
-    ignores: ['server/src/features/completion.ts', 'server/src/features/hover.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [coreSurface] }] },
   },
 );

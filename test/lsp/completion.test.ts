@@ -1,10 +1,10 @@
 // Completion over stdio at a dozen kinds of position, including flow collections and a half-typed document
-// that does not parse; then the pure text reader behind it (core/at-position) on the cases that are hard.
+// that does not parse; then the pure text reader behind it (core/text-context) on the cases that are hard.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CompletionItem, CompletionList, Position, TextEdit } from 'vscode-languageserver-protocol';
 import { LspClient, cursor } from './client';
-import { textContext } from '../../server/src/core/at-position';
+import { textContext } from '../../server/src/core/index';
 import { localToday } from '../../server/src/node/today';
 
 const AS_OF = '2025-11-01';
@@ -219,6 +219,14 @@ describe('completion over stdio', () => {
     assert.deepEqual(await complete(`${BASE}        # own|`), []);
     assert.deepEqual(await complete(`${BASE}        title: >\n          Some text and own|`), []);
   });
+
+  test('no keys in the prose of a block scalar: its indentation, a blank line inside it, a "- " or "[" in its text', async () => {
+    assert.deepEqual(await complete(`${BASE}        title: >\n  |        Some text\n          more`), []);
+    assert.deepEqual(await complete(`${BASE}        title: >-\n          Some text\n|\n          more`), []);
+    assert.deepEqual(await complete(`${BASE}        title: >\n          - a [list|`), []);
+    const after = await complete(`${BASE}        title: >\n          Some text\n        |`);
+    includes(after, ['owner', 'status'], ['title'], KIND.property);
+  });
 });
 
 describe('completion for a client that takes a shared edit range', () => {
@@ -240,7 +248,7 @@ describe('completion for a client that takes a shared edit range', () => {
   });
 });
 
-describe('the text reader behind completion (core/at-position)', () => {
+describe('the text reader behind completion (core/text-context)', () => {
   const at = (marked: string) => {
     const { text, offset } = cursor(marked);
     return textContext(text, offset);
@@ -271,11 +279,31 @@ describe('the text reader behind completion (core/at-position)', () => {
     assert.equal(closed.on, 'none');
     const quoted = at('x: {a: "b, {c", d: |}');
     assert.deepEqual(quoted.path, ['x', 'd']);
+    const adjacent = at('x: {a:{b: 1, |}}');
+    assert.deepEqual([adjacent.on, adjacent.container], ['key', ['x', 'a']], '":" before a flow indicator ends a key');
+    const { text, offset } = cursor('x:\n  - {"id: R-1,\n     own|}');
+    const unclosed = textContext(text, offset);
+    assert.ok(unclosed.wordStart >= text.lastIndexOf('\n', offset) + 1 && unclosed.wordEnd <= text.length, 'a quote never closed above: the word stays on the cursor\'s line');
+    const pair = at('x: [a, b: |]');
+    assert.deepEqual([pair.on, pair.path], ['value', ['x', 1, 'b']], 'a "key: value" item of a flow list is a map of one pair');
+    const anchored = at('x: &list [a, |]');
+    assert.deepEqual([anchored.on, anchored.path], ['item', ['x', 1]], 'an anchor before a flow list');
+  });
+
+  test('lines end at \\n, \\r\\n or a lone \\r, as LSP positions count them; a blank first line is a line like any other', () => {
+    assert.deepEqual(at('\nmetadata:\n  id: x\n  |').container, ['metadata']);
+    assert.deepEqual(at('\n\n|').container, []);
+    const cr = at('metadata:\r  id: x\r  sta|');
+    assert.deepEqual([cr.on, cr.container, cr.siblings, cr.word], ['key', ['metadata'], ['id'], 'sta']);
+    const value = at('metadata:\r\n  status: x\rdr|');
+    assert.deepEqual([value.on, value.container, value.word], ['key', [], 'dr']);
   });
 
   test('multi-line scalars and comments are not completed', () => {
     assert.equal(at('a:\n  b: >-\n    some text |').on, 'none');
     assert.equal(at('a:\n  b: plain text\n    that continues |').on, 'none');
+    assert.equal(at('a:\n  b: plain text\n |   that continues').on, 'none', 'in the indentation of a continuation line');
+    assert.equal(at('a:\n  b: plain text\n    - |').on, 'none', 'a dash in a plain scalar is text, not an item');
     assert.equal(at('a: 1 # note |').on, 'none');
   });
 });

@@ -69,3 +69,25 @@ test('range never ends before it starts', () => {
   assert.deepEqual(lines.range(5, 2), { start: { line: 1, character: 1 }, end: { line: 1, character: 1 } });
   assert.deepEqual(lines.range(1, 6), { start: { line: 0, character: 1 }, end: { line: 1, character: 2 } });
 });
+
+test('lineAt and lineStart: the line of an offset, and where a line starts, for every kind of line break', () => {
+  const lines = new LineIndex('\na\r\nb\rc');
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7].map((o) => lines.lineAt(o)), [0, 1, 1, 1, 2, 2, 3, 3]);
+  assert.deepEqual([0, 1, 2, 3].map((l) => lines.lineStart(l)), [0, 1, 4, 6]);
+  assert.equal(lines.lineAt(-5), 0);
+  assert.equal(lines.lineAt(99), 3);
+});
+
+test('line starts agree with a character-by-character reading on seeded mixes of \\n, \\r\\n and lone \\r', () => {
+  let seed = 7;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let n = 0; n < 500; n++) {
+    let text = '';
+    for (let k = Math.floor(next() * 30); k > 0; k--) text += ['a', '\n', '\r', '\r\n', '😀'][Math.floor(next() * 5)];
+    const expected = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) expected.push(i + 1);
+    }
+    assert.deepEqual(new LineIndex(text).starts, expected, JSON.stringify(text));
+  }
+});

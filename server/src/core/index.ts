@@ -10,6 +10,9 @@ export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema
 export { findingKey } from './finding-key';
 export { findPair, Locator, walk } from './locate';
 export { escapeMarkdown, LineIndex } from './text';
+export { nodeAt, type NodeAt } from './node-at';
+export { textContext } from './text-context';
+export type { ContainerKind, TextContext } from './text-context-types';
 export { collections } from './model';
 export { noun } from './refs';
 export { openableUrl } from './link-findings';

@@ -23,7 +23,9 @@ export function parse(text: string, lines: LineIndex): Parsed {
   try {
     // uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
     // because its warnings would reach stderr and the editor's log in its own words: we report in ours.
-    docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+    // The parser breaks lines at \n only; a lone \r (old Mac line ends) is a line end too, as in LSP positions.
+    // The swap keeps every offset, so node ranges still index the original text.
+    docs = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
   } catch {
     error('syntax', SYNTAX_MESSAGES.IMPOSSIBLE, 0, Math.min(1, text.length));
     return { document: undefined, data: undefined, findings };

@@ -1,11 +1,9 @@
 // Completion from the schema (keys, enum values, snippets, dates) and the model (ids for x-ref fields).
-// The position comes from the text around the cursor (core/at-position textContext), so completion answers on
+// The position comes from the text around the cursor (the core's textContext), so completion answers on
 // the text being typed, parsed or not, without waiting for an analysis; the model lends the ids and may be
 // a keystroke or two old.
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
-import { textContext, type TextContext } from '../core/at-position';
-import { loadCatalog, noun, type Model } from '../core/index';
-import { childSchema, deref, isDateSchema, schemaAt, type JsonSchema } from '../core/schema';
+import { childSchema, deref, isDateSchema, LineIndex, loadCatalog, noun, schemaAt, textContext, type JsonSchema, type Model, type TextContext } from '../core/index';
 
 export interface CompletionSource {
   text: string;
@@ -21,8 +19,11 @@ export interface CompletionSource {
 }
 
 export function completions(source: CompletionSource): CompletionList {
-  const ctx = textContext(source.text, source.offset);
-  const out = new Items(source, ctx);
+  const lines = new LineIndex(source.text);
+  // An offset past the line's end (between a \r and its \n) is read as the end of the line.
+  const offset = lines.offsetAt(lines.positionAt(source.offset));
+  const ctx = textContext(lines, offset);
+  const out = new Items({ ...source, offset }, ctx);
   const container = ctx.on === 'none' ? undefined : schemaAt(ctx.container);
   if (container) fill(out, container, ctx);
   return out.list();

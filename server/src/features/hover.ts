@@ -2,8 +2,7 @@
 // rule shows that rule; any other key or value shows its description from the schema. Markdown, with every
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
-import { nodeAt, type NodeAt } from '../core/at-position';
-import { deref, escapeMarkdown, loadCatalog, noun, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type PrincipleCoverage, type RuleResult } from '../core/index';
+import { deref, escapeMarkdown, loadCatalog, nodeAt, noun, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { codeSpan, contains } from './convert';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
