@@ -4,12 +4,12 @@
 // Usage: node scripts/docs.mjs          rewrite both
 //        node scripts/docs.mjs --check  exit 1 when either differs from what would be written
 import console from 'node:console';
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { loadTs } from './load-ts.mjs';
 
 export const START = '<!-- rules:start -->';
 export const END = '<!-- rules:end -->';
@@ -21,20 +21,7 @@ export const REFERENCE = join(root, 'docs', 'reference.md');
 
 /** The field reference as scripts/field-reference.ts writes it (bundled into .cache/, which git ignores). */
 export async function fieldReference() {
-  const esbuild = await import('esbuild');
-  const outfile = join(root, '.cache', 'docs', 'field-reference.cjs');
-  await esbuild.build({
-    entryPoints: [join(root, 'scripts', 'field-reference.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    loader: { '.yaml': 'text' },
-    logLevel: 'warning',
-  });
-  return createRequire(import.meta.url)(outfile).fieldReference();
+  return (await loadTs('scripts/field-reference.ts', 'docs')).fieldReference();
 }
 
 /** Text fit for one Markdown table cell. */

@@ -8,31 +8,16 @@
 // report fixtures, the diff scenario's files) that miss a rule counting at their stage: add its evidence (YAML).
 // An .out that still matches (including its /regex/ lines) is left untouched. Review every change by eye
 // before committing: if an output is wrong, the engine is wrong.
-import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process, { stdout } from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { CATALOG, README, rulesTable, withTable } from './docs.mjs';
+import { loadTs } from './load-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-// Inside the repository so that the bundle finds node_modules; .cache/ is ignored by git and ESLint.
-const outfile = join(root, '.cache', 'update-golden', 'regenerate.cjs');
-
-await esbuild.build({
-  entryPoints: [join(root, 'test', 'golden', 'regenerate.ts')],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  loader: { '.yaml': 'text' },
-  logLevel: 'warning',
-});
-const golden = createRequire(import.meta.url)(outfile);
+const golden = await loadTs('test/golden/regenerate.ts', 'update-golden');
 const counts = { created: 0, updated: 0, unchanged: 0 };
 
 /** Writes `actual` unless the file already matches it; says what it did. */
