@@ -1,5 +1,7 @@
 // Wiring only: each LSP method gets the document, returns early when it is missing, and delegates to a
 // feature module. State lives here: open documents, settings, the analysis cache, pending diagnostics.
+// Analyses run off the request path (scheduler.ts); requests answer from the last finished one (cache.ts),
+// through the edits made since (edit-log.ts).
 import { readFile } from 'node:fs/promises';
 import { basename, resolve as resolvePath } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -9,6 +11,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
+import { EditLog, type PositionMap } from './edit-log';
+import { mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
+import { Scheduler } from './scheduler';
 import { STAGES, type Analysis, type FileCheck } from './core/index';
 import { scaffold } from './core/scaffold';
 import { codeActions } from './features/code-actions';
@@ -28,21 +33,13 @@ import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRe
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 
-/**
- * How long a pause in typing must last before an analysis starts: as long as the document's last analysis took,
- * within these bounds. A small file answers almost at once; a big one is not analysed more often than analysis
- * takes, which would keep the server busy while the user types.
- */
-export const DEBOUNCE_MIN_MS = 60;
-export const DEBOUNCE_MAX_MS = 200;
-
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const edits = new EditLog();
+  const documents = new TextDocuments<TextDocument>(edits.documents());
   let settings = new SettingsStore(connection, false);
   let folders: string[] = [];
   let capabilities: InitializeParams['capabilities'] = {};
   const warnedAsOf = new Set<string>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -93,9 +90,8 @@ export function startServer(connection: Connection): void {
     return { options: { asOf, severity: s.severity, fileExists: linkCheck(uri) }, key: `${asOf}|${root ?? ''}|${JSON.stringify(s.severity)}` };
   }
 
-  const lastMs = new Map<string, number>();
   const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
-    lastMs.set(uri, ms);
+    scheduler.analysed(uri, ms);
     settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
   });
 
@@ -121,6 +117,8 @@ export function startServer(connection: Connection): void {
       if (!document || document.version !== version) return;
       const s = await settings.get(uri);
       const analysis = await analyses.get(document);
+      // Requests now answer from this analysis or a later one: older edits need no mapping any more.
+      edits.forgetUpTo(uri, analyses.latest(uri)?.version ?? version);
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -130,13 +128,22 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function schedule(document: TextDocument, delay: number): void {
-    clearTimeout(timers.get(document.uri));
-    const { uri, version } = document;
-    timers.set(uri, setTimeout(() => {
-      timers.delete(uri);
-      void publish(uri, version);
-    }, delay));
+  const scheduler = new Scheduler(publish);
+
+  /**
+   * The last finished analysis of an open document and the mapping of its positions to the current text: what
+   * requests answer from, without waiting for an analysis. Only a document never analysed yet waits for its first.
+   */
+  async function answerFrom(uri: string): Promise<{ document: TextDocument; analysis: Analysis; map: PositionMap } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const entry = analyses.latest(uri);
+    if (!entry) {
+      const version = document.version;
+      const analysis = await analyses.get(document);
+      return { document, analysis, map: edits.since(uri, version, analysis.lines, document) };
+    }
+    return { document, analysis: entry.analysis, map: edits.since(uri, entry.version, entry.analysis.lines, document) };
   }
 
   /** The analysis of the document's current version, or undefined when the document is not open. */
@@ -178,7 +185,7 @@ export function startServer(connection: Connection): void {
         const removed = new Set(folderPaths(e.removed));
         folders = [...folders.filter((f) => !removed.has(f)), ...folderPaths(e.added)];
         analyses.clear();
-        for (const d of documents.all()) schedule(d, 0);
+        for (const d of documents.all()) scheduler.soon(d.uri, d.version);
       });
     }
   });
@@ -186,19 +193,14 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     analyses.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    for (const d of documents.all()) scheduler.soon(d.uri, d.version);
   });
 
-  // A first analysis starts at once; later ones wait for a pause in typing.
-  documents.onDidChangeContent(({ document }) => {
-    const took = lastMs.get(document.uri);
-    schedule(document, analyses.latest(document.uri) ? Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, took ?? DEBOUNCE_MAX_MS)) : 0);
-  });
+  documents.onDidChangeContent(({ document }) => scheduler.changed(document.uri, document.version, analyses.latest(document.uri) !== undefined));
   documents.onDidClose(({ document }) => {
-    clearTimeout(timers.get(document.uri));
-    timers.delete(document.uri);
+    scheduler.cancel(document.uri);
     analyses.evict(document.uri);
-    lastMs.delete(document.uri);
+    edits.forget(document.uri);
     settings.forget(document.uri);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
   });
@@ -207,34 +209,39 @@ export function startServer(connection: Connection): void {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const asOf = asOfFor(await settings.get(document.uri));
-    const model = (analyses.lastGood(document.uri) ?? (await analyses.get(document))).model;
+    const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
   }));
 
+  // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and
+  // their answer forward.
   connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? hover(found.analysis, position) : null;
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapHover(hover(found.analysis, at), found.map) : null;
   }));
 
   connection.onDocumentSymbol(guard('documentSymbol', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? documentSymbols(found.analysis) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapSymbols(documentSymbols(found.analysis), found.map) : [];
   }));
 
   connection.onFoldingRanges(guard('foldingRange', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? foldingRanges(found.analysis) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapFolding(foldingRanges(found.analysis), found.map) : [];
   }));
 
   connection.onDefinition(guard('definition', [], async ({ textDocument, position }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? definition(found.analysis, textDocument.uri, position) : [];
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapLocations(definition(found.analysis, textDocument.uri, at), textDocument.uri, found.map) : [];
   }));
 
   connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? references(found.analysis, textDocument.uri, position, context.includeDeclaration) : [];
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapLocations(references(found.analysis, textDocument.uri, at, context.includeDeclaration), textDocument.uri, found.map) : [];
   }));
 
   connection.onPrepareRename(guard('prepareRename', null, async ({ textDocument, position }) => {
@@ -255,13 +262,13 @@ export function startServer(connection: Connection): void {
   }));
 
   connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? documentLinks(found.analysis, textDocument.uri) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapRanged(documentLinks(found.analysis, textDocument.uri), found.map) : [];
   }));
 
   connection.onCodeLens(guard('codeLens', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? codeLenses(found.analysis, textDocument.uri) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapRanged(codeLenses(found.analysis, textDocument.uri), found.map) : [];
   }));
 
   connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
@@ -309,10 +316,7 @@ export function startServer(connection: Connection): void {
     return result;
   }));
 
-  connection.onShutdown(() => {
-    for (const t of timers.values()) clearTimeout(t);
-    timers.clear();
-  });
+  connection.onShutdown(() => scheduler.dispose());
 
   documents.listen(connection);
   connection.listen();
