@@ -6,7 +6,7 @@ import type { Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
-import { loadFiles } from './load-files';
+import { loadFilesInParallel } from './parallel-load';
 import { FORMATS, type FileResult, type Format } from './types';
 
 export const CHECK_USAGE = `usage: rac check [options] [paths…]
@@ -103,7 +103,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rac check: ${options.error}\nRun "rac check --help" for the options.\n`);
     return 2;
   }
-  const { files, problems, emptyFolders } = loadFiles(options.paths, io, { asOf: options.asOf, root: options.root });
+  const { files, problems, emptyFolders } = await loadFilesInParallel(options.paths, io, { asOf: options.asOf, root: options.root });
   for (const folder of emptyFolders) {
     // The current folder stands for "the whole repository" (the default, and the GitHub action's): a change that
     // removes the last relationship file leaves nothing to check, which is not a setup error. A folder the user

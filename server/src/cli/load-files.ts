@@ -1,7 +1,7 @@
 // Command-line paths → analysed files. Folders are walked; a file that cannot be read as text is kept as a
 // result with its reason, so the others are still checked and reported.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../core/index';
+import { analyze, type Analysis, type AnalyzeOptions } from '../core/index';
 import type { CliIo } from './io';
 import type { FileResult } from './types';
 
@@ -25,6 +25,12 @@ export interface Loaded {
 }
 
 export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Loaded {
+  const { found, problems, emptyFolders } = findFiles(paths, io);
+  return { files: sortByPath(found.map((absolute) => loadFile(absolute, io, options))), problems, emptyFolders };
+}
+
+/** The absolute paths of the files the command-line paths name or hold, without reading them. */
+export function findFiles(paths: readonly string[], io: CliIo): Omit<Loaded, 'files'> & { found: string[] } {
   const problems: string[] = [];
   const emptyFolders: string[] = [];
   const found = new Set<string>();
@@ -43,21 +49,28 @@ export function loadFiles(paths: readonly string[], io: CliIo, options: LoadOpti
       problems.push(`${given}: ${stat.error ?? 'not a regular file or folder'}`);
     }
   }
-  const files = [...found].map((absolute) => loadFile(absolute, io, options));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, emptyFolders };
+  return { found: [...found], problems, emptyFolders };
+}
+
+/** Sorted by display path, the order every format prints. */
+export function sortByPath(files: FileResult[]): FileResult[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
   const path = displayPath(io.cwd, absolute);
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
+  return { path, text, ...analyseText(text, io.fileExistsFor(absolute, options.root), options) };
+}
+
+/** One file's analysis, or why it failed; the same on the main thread and on a worker thread. */
+export function analyseText(text: string, fileExists: AnalyzeOptions['fileExists'], options: LoadOptions): { analysis: Analysis } | { error: string } {
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, options.root), severity: options.severity });
-    return { path, text, analysis };
+    return { analysis: analyze(text, { asOf: options.asOf, fileExists, severity: options.severity }) };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.
-    return { path, text, error: `internal error while analysing: ${oneLine(e)}` };
+    return { error: `internal error while analysing: ${oneLine(e)}` };
   }
 }
 
