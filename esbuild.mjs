@@ -7,7 +7,8 @@ import { testBundleOptions } from './scripts/test-bundle.mjs';
 import { isCurrent } from './scripts/compile-schema.mjs';
 
 const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
+// The bench measures the bundles as they ship: minified, without source maps.
+const production = args.has('--production') || args.has('--bench');
 
 const common = {
   bundle: true,
