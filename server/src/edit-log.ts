@@ -97,6 +97,14 @@ export class PositionMap {
     return offset === undefined ? undefined : this.to.positionAt(offset);
   }
 
+  /** A range of the current text → the analysed text; undefined when either end lies in text typed since. */
+  rangeBack(range: Range): Range | undefined {
+    if (this.identity) return range;
+    const start = this.back(range.start);
+    const end = start && this.back(range.end);
+    return start && end ? { start, end } : undefined;
+  }
+
   /** A range of the analysed text → the current text; undefined when either end lies in text replaced since. */
   range(range: Range): Range | undefined {
     if (this.identity) return range;

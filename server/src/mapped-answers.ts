@@ -1,7 +1,7 @@
 // Answers computed on an older analysis, carried into the current text through the edits made since (edit-log.ts).
 // An item whose range touches text replaced since is left out: it may no longer be true, and the next analysis
 // brings it back if it is.
-import type { CodeLens, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
 import type { PositionMap } from './edit-log';
 
 export function mapHover(hover: Hover | null, map: PositionMap): Hover | null {
@@ -49,6 +49,32 @@ export function mapFolding(ranges: FoldingRange[], map: PositionMap): FoldingRan
     const start = map.forward({ line: f.startLine, character: f.startCharacter ?? 0 });
     const end = map.forward({ line: f.endLine, character: f.endCharacter ?? 0 });
     if (start && end && end.line > start.line) out.push({ ...f, startLine: start.line, endLine: end.line, ...(f.startCharacter === undefined ? {} : { startCharacter: start.character }), ...(f.endCharacter === undefined ? {} : { endCharacter: end.character }) });
+  }
+  return out;
+}
+
+/** The client's diagnostics (current text) as the analysed text has them; those in text typed since are dropped. */
+export function diagnosticsBack(diagnostics: Diagnostic[], map: PositionMap): Diagnostic[] {
+  if (map.identity) return diagnostics;
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const range = map.rangeBack(d.range);
+    if (range) out.push({ ...d, range });
+  }
+  return out;
+}
+
+/** Quick fixes whose every edit still lands in unchanged text, with their edits and diagnostics moved. */
+export function mapCodeActions(actions: CodeAction[], uri: string, map: PositionMap): CodeAction[] {
+  if (map.identity) return actions;
+  const out: CodeAction[] = [];
+  for (const action of actions) {
+    const edits = action.edit?.changes?.[uri];
+    const moved = edits?.map((e) => ({ e, range: map.range(e.range) }));
+    if (moved?.some((m) => !m.range)) continue;
+    const diagnostics = action.diagnostics?.map((d) => ({ ...d, range: map.range(d.range) ?? d.range }));
+    const changes = moved ? { ...action.edit!.changes, [uri]: moved.map(({ e, range }): TextEdit => ({ ...e, range: range! })) } : action.edit?.changes;
+    out.push({ ...action, diagnostics, ...(action.edit ? { edit: { ...action.edit, changes } } : {}) });
   }
   return out;
 }

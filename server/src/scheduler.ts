@@ -23,6 +23,8 @@ export class Scheduler {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly due = new Map<string, number>();
   private readonly took = new Map<string, number>();
+  private readonly waiters = new Map<string, (() => void)[]>();
+  private running: string | undefined;
   private draining = false;
 
   /** `run` analyses a version and publishes it; it returns at once when that version is no longer current. */
@@ -44,18 +46,39 @@ export class Scheduler {
     this.took.set(uri, ms);
   }
 
+  /** Whether an analysis of the document is waiting for the typing pause, queued or running. */
+  pending(uri: string): boolean {
+    return this.timers.has(uri) || this.due.has(uri) || this.running === uri;
+  }
+
+  /**
+   * Resolves when no analysis of the document is pending any more: what a request that needs the current text's
+   * analysis (the preview, rename) waits for, instead of analysing every version typed.
+   */
+  async settled(uri: string): Promise<void> {
+    while (this.pending(uri)) await new Promise<void>((resolve) => this.waiters.set(uri, [...(this.waiters.get(uri) ?? []), resolve]));
+  }
+
   /** The document closed: nothing more runs for it. */
   cancel(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.due.delete(uri);
     this.took.delete(uri);
+    this.wake(uri);
   }
 
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     this.due.clear();
+    for (const uri of [...this.waiters.keys()]) this.wake(uri);
+  }
+
+  private wake(uri: string): void {
+    const list = this.waiters.get(uri) ?? [];
+    this.waiters.delete(uri);
+    for (const resolve of list) resolve();
   }
 
   private schedule(uri: string, version: number, delay: number): void {
@@ -75,7 +98,13 @@ export class Scheduler {
         const [uri, version] = next.value;
         this.due.delete(uri);
         // A newer version may have been typed while this one waited: its own timer will queue it.
-        await this.run(uri, version);
+        this.running = uri;
+        try {
+          await this.run(uri, version);
+        } finally {
+          this.running = undefined;
+        }
+        this.wake(uri);
         await yieldToRequests();
       }
     } finally {

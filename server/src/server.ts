@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { EditLog, type PositionMap } from './edit-log';
-import { mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
+import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
 import { Scheduler } from './scheduler';
 import { STAGES, type Analysis, type FileCheck } from './core/index';
 import { scaffold } from './core/scaffold';
@@ -146,8 +146,12 @@ export function startServer(connection: Connection): void {
     return { document, analysis: entry.analysis, map: edits.since(uri, entry.version, entry.analysis.lines, document) };
   }
 
-  /** The analysis of the document's current version, or undefined when the document is not open. */
+  /**
+   * The analysis of the document's current version, or undefined when the document is not open. While one is
+   * scheduled (the user is typing), it waits for that one rather than analysing every version typed.
+   */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    await scheduler.settled(uri);
     const document = documents.get(uri);
     if (!document) return undefined;
     return { document, analysis: await analyses.get(document) };
@@ -256,9 +260,13 @@ export function startServer(connection: Connection): void {
     return result ? result.edit : null;
   }));
 
+  // Asked for on every cursor move: answered from the last analysis too, with the client's diagnostics mapped back
+  // and the fixes' edits forward (a fix touching text typed since is left out until the next analysis).
   connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? codeActions(found.analysis, textDocument.uri, range, context.diagnostics) : [];
+    const found = await answerFrom(textDocument.uri);
+    if (!found) return [];
+    const { analysis, map } = found;
+    return mapCodeActions(codeActions(analysis, textDocument.uri, map.rangeBack(range) ?? range, diagnosticsBack(context.diagnostics, map)), textDocument.uri, map);
   }));
 
   connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {

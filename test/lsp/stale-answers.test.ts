@@ -3,7 +3,7 @@
 // through the edit. Asserted on the order of messages and on what the answers say, never on time.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, MarkupContent, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { generateRelationship } from '../bench/generate';
 import { LspClient, positionAt } from './client';
 
@@ -74,6 +74,26 @@ describe('answers from the last finished analysis while a newer one waits', () =
     const people = symbols.find((s) => s.name === 'people');
     assert.ok(people, symbols.map((s) => s.name).join(', '));
     assert.equal(people.selectionRange.start.line, at(text, '\npeople:').line + 1);
+  });
+
+  test('a quick fix asked for right after an edit above it edits the current text', async () => {
+    const flawed = TEXT.replace('  status: active\n', '  stauts: active\n');
+    const other = client.open('flawed.relationship.yaml', flawed);
+    const [diagnostic] = (await client.diagnostics(other, 1)).filter((d) => d.code === 'schema.additionalProperties');
+    assert.ok(diagnostic);
+    const mark = client.mark();
+    client.edit(other, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '# a\n# b 🙂\n', 2);
+    // The client moves its diagnostics with the text, as editors do.
+    const moved = { ...diagnostic, range: { start: { ...diagnostic.range.start, line: diagnostic.range.start.line + 2 }, end: { ...diagnostic.range.end, line: diagnostic.range.end.line + 2 } } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: moved.range, context: { diagnostics: [moved] } });
+    const answered = client.mark();
+    await client.diagnostics(other, 2, mark);
+    const published = client.received.find((r) => r.seq > mark && r.method === 'textDocument/publishDiagnostics')!;
+    assert.ok(published.seq > answered);
+    const fix = actions.find((a) => a.title.includes('"status"'));
+    assert.ok(fix, actions.map((a) => a.title).join(', '));
+    assert.deepEqual(fix.edit?.changes?.[other], [{ range: moved.range, newText: 'status' }]);
+    assert.deepEqual(fix.diagnostics?.[0].range, moved.range);
   });
 
   test('a position inside text typed since the last analysis has nothing to say yet', async () => {
