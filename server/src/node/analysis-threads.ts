@@ -1,6 +1,7 @@
 // Worker threads for `rac check` over many files. The CLI bundle is its own worker script: started with the
-// workerData below, it serves analysis jobs instead of running a command. Jobs go out in small batches to
-// whichever thread is free, and outcomes are put back in job order.
+// workerData below, it serves analysis jobs instead of running a command. With N threads wanted, N - 1 workers
+// start and the main thread is the N-th: it takes batches too, between which it refills the workers (each
+// holds two batches, so none waits for the main thread). Outcomes are put back in job order.
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { analyseJob, type AnalysisJob, type AnalysisOutcome } from '../cli/parallel-load';
@@ -27,26 +28,36 @@ export function analyseOnThreads(script: string, threads: number, jobs: Analysis
   const outcomes: AnalysisOutcome[] = new Array<AnalysisOutcome>(jobs.length);
   let next = 0;
   let left = jobs.length;
+  let failed = false;
+  const take = (): Batch | undefined => {
+    if (next >= jobs.length) return undefined;
+    const batch: Batch = { first: next, jobs: jobs.slice(next, next + BATCH) };
+    next += batch.jobs.length;
+    return batch;
+  };
+  const store = (done: Done): void => {
+    done.outcomes.forEach((o, k) => (outcomes[done.first + k] = o));
+    left -= done.outcomes.length;
+  };
   return new Promise((resolve, reject) => {
-    if (left === 0) return resolve(outcomes);
     const workers: Worker[] = [];
     const finish = (error?: unknown): void => {
+      if (failed) return;
       for (const w of workers) void w.terminate();
-      if (error) reject(error instanceof Error ? error : new Error(String(error)));
-      else resolve(outcomes);
+      if (error) {
+        failed = true;
+        reject(error instanceof Error ? error : new Error(String(error)));
+      } else if (left === 0) resolve(outcomes);
     };
     const feed = (worker: Worker): void => {
-      if (next >= jobs.length) return;
-      const batch: Batch = { first: next, jobs: jobs.slice(next, next + BATCH) };
-      next += batch.jobs.length;
-      worker.postMessage(batch);
+      const batch = take();
+      if (batch) worker.postMessage(batch);
     };
-    for (let i = 0; i < Math.min(threads, Math.ceil(jobs.length / BATCH)); i++) {
+    for (let i = 0; i < Math.min(threads - 1, Math.ceil(jobs.length / BATCH) - 1); i++) {
       const worker = new Worker(script, { workerData: { role: ROLE, options } });
       workers.push(worker);
       worker.on('message', (done: Done) => {
-        done.outcomes.forEach((o, k) => (outcomes[done.first + k] = o));
-        left -= done.outcomes.length;
+        store(done);
         if (left === 0) finish();
         else feed(worker);
       });
@@ -55,7 +66,18 @@ export function analyseOnThreads(script: string, threads: number, jobs: Analysis
         if (left > 0 && code !== 0) finish(new Error(`an analysis thread stopped (exit code ${code})`));
       });
       feed(worker);
+      feed(worker);
     }
+    // The main thread's own share, a batch at a time, letting the workers' messages in between.
+    const lane = (): void => {
+      const batch = take();
+      if (failed) return;
+      if (!batch) return void (left === 0 && finish());
+      store({ first: batch.first, outcomes: batch.jobs.map((job) => analyseJob(job, fileExistsFor(job.absolute, options.root), options)) });
+      if (left === 0) finish();
+      else setImmediate(lane);
+    };
+    lane();
   });
 }
 
