@@ -2,9 +2,8 @@
 // version while a newer one waits for its turn: a position in the current text is mapped back to the analysed
 // text, and the answer's ranges forward, through every edit made since. A position inside text replaced since
 // has no counterpart (undefined): its answer is left out rather than pointing at the wrong place.
-import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range } from './core/index';
 
 /** One replacement, in offsets of the text before it: [start, end) became `length` code units (at `version`). */
