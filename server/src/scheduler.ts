@@ -94,6 +94,8 @@ export class Scheduler {
     if (this.draining) return;
     this.draining = true;
     try {
+      // Requests that came in before (or with) the change that queued an analysis are answered first.
+      await yieldToRequests();
       for (let next = this.due.entries().next(); !next.done; next = this.due.entries().next()) {
         const [uri, version] = next.value;
         this.due.delete(uri);
