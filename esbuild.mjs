@@ -4,9 +4,11 @@ import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { testBundleOptions } from './scripts/test-bundle.mjs';
+import { isCurrent } from './scripts/compile-schema.mjs';
 
 const args = new Set(process.argv.slice(2));
-const production = args.has('--production');
+// The bench measures the bundles as they ship: minified, without source maps.
+const production = args.has('--production') || args.has('--bench');
 
 const common = {
   bundle: true,
@@ -42,6 +44,12 @@ function filesUnder(dir, suffix) {
     else if (path.endsWith(suffix)) out.push(path);
   }
   return out;
+}
+
+// The bundles embed the validator compiled from the schema at build time: a stale one would check an old format.
+if (!isCurrent()) {
+  console.error('esbuild: server/src/core/schema-validator.generated.js does not match schemas/relationship.schema.json: run `npm run compile-schema`');
+  process.exit(1);
 }
 
 const builds = [];

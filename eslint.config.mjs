@@ -11,7 +11,7 @@ const coreSurface = {
 const nodeBuiltins = ['assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-test/**', 'dist-bench/**', 'dist-action/**', 'dist-vsix/**', '.vscode-test/**', 'node_modules/**', '.cache/**', 'test-results/**'] },
+  { ignores: ['dist/**', 'dist-test/**', 'dist-bench/**', 'dist-action/**', 'dist-vsix/**', '.vscode-test/**', 'node_modules/**', '.cache/**', 'test-results/**', '**/*.generated.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

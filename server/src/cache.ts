@@ -1,8 +1,10 @@
-// One Analysis per document uri and version. Handlers read it (analysing on demand when it is missing); a
-// request for one version is never answered from another. Completion alone may borrow the latest analysis
-// of an older version (its ids), because it must answer while the newest text is still being analysed, and
-// while the text is half-typed and does not parse, the last analysis of a text that did.
-import { analyze, type Analysis, type AnalyzeOptions } from './core/index';
+// One Analysis per open document: the latest finished one, whatever its version. Requests that must see exactly
+// the current text (code actions, rename, the preview) ask `get`, which analyses when the cached one is older;
+// the others answer from `latest` through the edits made since (edit-log.ts), so they never wait for an
+// analysis. Completion also keeps the model (the ids) of the last text that parsed: while the text is half-typed
+// and does not parse, its ids are still offered. The catalog and the compiled schema are module-level in the
+// core and shared by every document; a closed document's entry is dropped.
+import { analyze, type Analysis, type AnalyzeOptions, type Model } from './core/index';
 
 export interface VersionedText {
   readonly uri: string;
@@ -13,18 +15,18 @@ export interface VersionedText {
 /** The options for a document, and a key that changes whenever they would change the analysis. */
 export interface Resolved { options: AnalyzeOptions; key: string }
 
-interface Entry { version: number; key: string; analysis: Analysis }
+export interface Entry { version: number; key: string; analysis: Analysis }
 
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
-  private readonly good = new Map<string, Entry>();
+  private readonly goodModels = new Map<string, { version: number; model: Model }>();
 
   constructor(
     private readonly resolve: (uri: string) => Promise<Resolved>,
     private readonly onAnalysed: (uri: string, version: number, analysis: Analysis, ms: number) => void = () => undefined,
   ) {}
 
-  /** The analysis of exactly this version of the document. */
+  /** The analysis of exactly this version of the document, with the current settings. */
   async get(document: VersionedText): Promise<Analysis> {
     // Read the text before waiting: the document object is updated in place by later changes.
     const { uri, version } = document;
@@ -39,7 +41,7 @@ export class AnalysisCache {
     // Keep the newest version: an answer for an older one must not replace it.
     if (!current || current.version <= version) this.entries.set(uri, { version, key, analysis });
     const parsed = analysis.document !== undefined && analysis.document.errors.length === 0;
-    if (parsed && (this.good.get(uri)?.version ?? -Infinity) <= version) this.good.set(uri, { version, key, analysis });
+    if (parsed && (this.goodModels.get(uri)?.version ?? -Infinity) <= version) this.goodModels.set(uri, { version, model: analysis.model });
     return analysis;
   }
 
@@ -48,23 +50,26 @@ export class AnalysisCache {
     return e && e.version === version && (key === undefined || e.key === key) ? e.analysis : undefined;
   }
 
-  /** The most recent analysis of the document, whatever its version. */
-  latest(uri: string): Analysis | undefined {
-    return this.entries.get(uri)?.analysis;
+  /** The most recent finished analysis of the document and its version, whatever the version. */
+  latest(uri: string): Entry | undefined {
+    return this.entries.get(uri);
   }
 
-  /** The most recent analysis of a text that parsed (its ids are whole), else the most recent one. */
-  lastGood(uri: string): Analysis | undefined {
-    return this.good.get(uri)?.analysis ?? this.latest(uri);
+  /** The ids of the most recent text that parsed, else of the most recent analysis. */
+  lastGoodModel(uri: string): Model | undefined {
+    return this.goodModels.get(uri)?.model ?? this.entries.get(uri)?.analysis.model;
   }
 
   evict(uri: string): void {
     this.entries.delete(uri);
-    this.good.delete(uri);
+    this.goodModels.delete(uri);
   }
 
-  /** Settings changed: every analysis must be made again (the ids of the last parsed text stay valid). */
+  /**
+   * Settings changed: every analysis must be made again. The entries stay, marked stale, so requests keep an
+   * answer until the new analysis is done; `get` no longer returns them.
+   */
   clear(): void {
-    this.entries.clear();
+    for (const e of this.entries.values()) e.key = '';
   }
 }

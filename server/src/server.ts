@@ -1,5 +1,7 @@
 // Wiring only: each LSP method gets the document, returns early when it is missing, and delegates to a
 // feature module. State lives here: open documents, settings, the analysis cache, pending diagnostics.
+// Analyses run off the request path (scheduler.ts); requests answer from the last finished one (cache.ts),
+// through the edits made since (edit-log.ts).
 import {
   CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, MessageType, ResponseError, ShowMessageNotification, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
@@ -8,6 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { countSeverities, MAX_FILE_BYTES, scaffold, STAGES, tooLargeAnalysis, type Analysis } from './core/index';
+import { EditLog, type PositionMap } from './edit-log';
+import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
+import { Scheduler } from './scheduler';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -26,22 +31,14 @@ import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 import type { WorkspaceFiles } from './workspace-files';
 
-/**
- * How long a pause in typing must last before an analysis starts: as long as the document's last analysis took,
- * within these bounds. A small file answers almost at once; a big one is not analysed more often than analysis
- * takes, which would keep the server busy while the user types.
- */
-export const DEBOUNCE_MIN_MS = 60;
-export const DEBOUNCE_MAX_MS = 200;
-
 /** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
 export function startServer(connection: Connection, files: WorkspaceFiles): void {
-  const documents = new TextDocuments(TextDocument);
+  const edits = new EditLog();
+  const documents = new TextDocuments<TextDocument>(edits.documents());
   let settings = new SettingsStore(connection, false);
   let folders: string[] = [];
   let capabilities: InitializeParams['capabilities'] = {};
   const warnedAsOf = new Set<string>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -83,9 +80,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     return { options: { asOf, severity: s.severity, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${JSON.stringify(s.severity)}` };
   }
 
-  const lastMs = new Map<string, number>();
   const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
-    lastMs.set(uri, ms);
+    scheduler.analysed(uri, ms);
     settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
   });
 
@@ -112,6 +108,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
       if (!document || document.version !== version) return;
       const s = await settings.get(uri);
       const analysis = await analysed(document);
+      // Requests now answer from this analysis or a later one: older edits need no mapping any more.
+      edits.forgetUpTo(uri, analyses.latest(uri)?.version ?? version);
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -121,13 +119,22 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     }
   }
 
-  function schedule(document: TextDocument, delay: number): void {
-    clearTimeout(timers.get(document.uri));
-    const { uri, version } = document;
-    timers.set(uri, setTimeout(() => {
-      timers.delete(uri);
-      void publish(uri, version);
-    }, delay));
+  const scheduler = new Scheduler(publish);
+
+  /**
+   * The last finished analysis of an open document and the mapping of its positions to the current text: what
+   * requests answer from, without waiting for an analysis. Only a document never analysed yet waits for its first.
+   */
+  async function answerFrom(uri: string): Promise<{ document: TextDocument; analysis: Analysis; map: PositionMap } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const entry = analyses.latest(uri);
+    if (!entry) {
+      const version = document.version;
+      const analysis = await analysed(document);
+      return { document, analysis, map: edits.since(uri, version, analysis.lines, document) };
+    }
+    return { document, analysis: entry.analysis, map: edits.since(uri, entry.version, entry.analysis.lines, document) };
   }
 
   /**
@@ -141,8 +148,12 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     return analysis;
   }
 
-  /** The analysis of the document's current version, or undefined when the document is not open. */
+  /**
+   * The analysis of the document's current version, or undefined when the document is not open. While one is
+   * scheduled (the user is typing), it waits for that one rather than analysing every version typed.
+   */
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    await scheduler.settled(uri);
     const document = documents.get(uri);
     if (!document) return undefined;
     return { document, analysis: await analysed(document) };
@@ -182,7 +193,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
         folders = [...folders.filter((f) => !removed.has(f)), ...folderUris(e.added)];
         files.setFolders(folders);
         analyses.clear();
-        for (const d of documents.all()) schedule(d, 0);
+        for (const d of documents.all()) scheduler.soon(d.uri, d.version);
       });
     }
   });
@@ -190,25 +201,20 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   // Files changed under the editor's feet (the browser's cached link answers were dropped): analyse again.
   files.onDidChange(() => {
     analyses.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    for (const d of documents.all()) scheduler.soon(d.uri, d.version);
   });
 
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     analyses.clear();
-    for (const d of documents.all()) schedule(d, 0);
+    for (const d of documents.all()) scheduler.soon(d.uri, d.version);
   });
 
-  // A first analysis starts at once; later ones wait for a pause in typing.
-  documents.onDidChangeContent(({ document }) => {
-    const took = lastMs.get(document.uri);
-    schedule(document, analyses.latest(document.uri) ? Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, took ?? DEBOUNCE_MAX_MS)) : 0);
-  });
+  documents.onDidChangeContent(({ document }) => scheduler.changed(document.uri, document.version, analyses.latest(document.uri) !== undefined));
   documents.onDidClose(({ document }) => {
-    clearTimeout(timers.get(document.uri));
-    timers.delete(document.uri);
+    scheduler.cancel(document.uri);
     analyses.evict(document.uri);
-    lastMs.delete(document.uri);
+    edits.forget(document.uri);
     settings.forget(document.uri);
     connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(() => undefined);
   });
@@ -217,34 +223,39 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const asOf = asOfFor(await settings.get(document.uri));
-    const model = (analyses.lastGood(document.uri) ?? (await analyses.get(document))).model;
+    const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
     return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
   }));
 
+  // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and
+  // their answer forward.
   connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? hover(found.analysis, position) : null;
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapHover(hover(found.analysis, at), found.map) : null;
   }));
 
   connection.onDocumentSymbol(guard('documentSymbol', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? documentSymbols(found.analysis) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapSymbols(documentSymbols(found.analysis), found.map) : [];
   }));
 
   connection.onFoldingRanges(guard('foldingRange', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? foldingRanges(found.analysis) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapFolding(foldingRanges(found.analysis), found.map) : [];
   }));
 
   connection.onDefinition(guard('definition', [], async ({ textDocument, position }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? definition(found.analysis, textDocument.uri, position) : [];
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapLocations(definition(found.analysis, textDocument.uri, at), textDocument.uri, found.map) : [];
   }));
 
   connection.onReferences(guard('references', [], async ({ textDocument, position, context }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? references(found.analysis, textDocument.uri, position, context.includeDeclaration) : [];
+    const found = await answerFrom(textDocument.uri);
+    const at = found?.map.back(position);
+    return found && at ? mapLocations(references(found.analysis, textDocument.uri, at, context.includeDeclaration), textDocument.uri, found.map) : [];
   }));
 
   connection.onPrepareRename(guard('prepareRename', null, async ({ textDocument, position }) => {
@@ -259,19 +270,23 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     return result ? result.edit : null;
   }));
 
+  // Asked for on every cursor move: answered from the last analysis too, with the client's diagnostics mapped back
+  // and the fixes' edits forward (a fix touching text typed since is left out until the next analysis).
   connection.onCodeAction(guard('codeAction', [], async ({ textDocument, range, context }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? codeActions(found.analysis, textDocument.uri, range, context.diagnostics) : [];
+    const found = await answerFrom(textDocument.uri);
+    if (!found) return [];
+    const { analysis, map } = found;
+    return mapCodeActions(codeActions(analysis, textDocument.uri, map.rangeBack(range) ?? range, diagnosticsBack(context.diagnostics, map)), textDocument.uri, map);
   }));
 
   connection.onDocumentLinks(guard('documentLink', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? documentLinks(found.analysis, textDocument.uri) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapRanged(documentLinks(found.analysis, textDocument.uri), found.map) : [];
   }));
 
   connection.onCodeLens(guard('codeLens', [], async ({ textDocument }) => {
-    const found = await analysisOf(textDocument.uri);
-    return found ? codeLenses(found.analysis, textDocument.uri) : [];
+    const found = await answerFrom(textDocument.uri);
+    return found ? mapRanged(codeLenses(found.analysis, textDocument.uri), found.map) : [];
   }));
 
   connection.onRequest(PreviewRequest, guard('preview', null, async ({ uri }): Promise<ReportModel | null> => {
@@ -308,10 +323,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
 
   connection.onRequest(CheckWorkspaceRequest, guard('checkWorkspace', EMPTY_CHECK, (_params, token) => checkWorkspace(connection, files, token, checkFile)));
 
-  connection.onShutdown(() => {
-    for (const t of timers.values()) clearTimeout(t);
-    timers.clear();
-  });
+  connection.onShutdown(() => scheduler.dispose());
 
   documents.listen(connection);
   connection.listen();

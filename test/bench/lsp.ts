@@ -6,27 +6,41 @@ import type { Position } from 'vscode-languageserver-protocol';
 import { LspClient, positionAt } from '../lsp/client';
 import { generateRelationship } from './generate';
 
-interface Server { name: string; start: () => Promise<LspClient>; languageId: string }
+export interface Server { name: string; start: () => Promise<LspClient>; languageId: string }
 
 const schemaUri = pathToFileURL(join(process.cwd(), 'schemas/relationship.schema.json')).href;
 const yamlSettings = { schemas: { [schemaUri]: ['*.relationship.yaml'] }, validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false } };
 
-const servers: Server[] = [
-  { name: 'relationship-as-code', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' } }) },
-  {
-    name: 'yaml-language-server',
-    languageId: 'yaml',
-    start: async () => {
-      const client = await LspClient.start({ command: [process.execPath, join(process.cwd(), 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], sections: { yaml: yamlSettings } });
-      void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
-      return client;
-    },
+export const ourServer: Server = { name: 'relationship-as-code', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' } }) };
+export const yamlServer: Server = {
+  name: 'yaml-language-server',
+  languageId: 'yaml',
+  start: async () => {
+    const client = await LspClient.start({ command: [process.execPath, join(process.cwd(), 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], sections: { yaml: yamlSettings } });
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+    return client;
   },
-];
+};
+export const servers: Server[] = [ourServer, yamlServer];
 
-function stats(xs: number[]): { median: number; p95: number } {
+/**
+ * RAC_BASELINE=<a checkout with its dist/ built> adds that build's server beside ours (cold start, typing), so a
+ * change is measured before and after in the same run on the same machine.
+ */
+export function withBaseline(list: Server[]): Server[] {
+  const dir = process.env.RAC_BASELINE;
+  if (!dir) return list;
+  const baseline: Server = { name: 'baseline', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, join(dir, 'dist', 'server.js'), '--stdio'] }) };
+  return [list[0], baseline, ...list.slice(1)];
+}
+
+export function stats(xs: number[]): { median: number; p95: number } {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], p95: s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)] };
+}
+
+export function median(xs: number[]): number {
+  return stats(xs).median;
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
@@ -36,7 +50,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Waits until the server validates against the schema (a known error is reported), so timings are warm. */
-async function warmUp(client: Server & { client: LspClient }): Promise<void> {
+export async function warmUp(client: Server & { client: LspClient }): Promise<void> {
   const c = client.client;
   const uri = c.uri('warm.relationship.yaml');
   const after = c.mark();
@@ -50,7 +64,7 @@ function positionOf(text: string, needle: string, delta = 0): Position {
   return positionAt(text, at + delta);
 }
 
-export async function benchLsp(sizes = [3_000, 30_000]): Promise<string[]> {
+export async function benchLsp(sizes = [300, 3_000, 30_000]): Promise<string[]> {
   const rows = ['| lines | measure | relationship-as-code median / p95 (ms) | yaml-language-server median / p95 (ms) | speed-up (median) |', '|---:|---|---:|---:|---:|'];
   for (const size of sizes) {
     const text = generateRelationship(size, 7);

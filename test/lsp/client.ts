@@ -155,6 +155,11 @@ export class LspClient {
     return pathToFileURL(join(this.workspace, name)).href;
   }
 
+  /** The server's process id (the bench reads its memory). */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
   /** What the server wrote to stderr (for failure messages). */
   get stderr(): string {
     return this.stderrText;

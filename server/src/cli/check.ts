@@ -6,7 +6,7 @@ import type { Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
-import { loadFiles } from './load-files';
+import { loadFilesInParallel } from './parallel-load';
 import { explainTrailer } from './rule-help';
 import { loadStdin } from './stdin-file';
 import { FORMATS, type FileResult, type Format } from './types';
@@ -140,7 +140,7 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   }
   const onDisk = options.paths.filter((p) => p !== '-');
   const loadOptions = { asOf: options.asOf, root: options.root, ignore: options.ignore };
-  const loaded = onDisk.length ? await loadFiles(onDisk, io, loadOptions) : { files: [], problems: [], emptyFolders: [], skipped: [] };
+  const loaded = onDisk.length ? await loadFilesInParallel(onDisk, io, loadOptions) : { files: [], problems: [], emptyFolders: [], skipped: [] };
   const { problems, emptyFolders, skipped } = loaded;
   for (const s of skipped) io.stderr(`rac check: note: skipped ${s.path}: ${s.reason}\n`);
   const files = options.paths.includes('-') ? [...loaded.files, loadStdin(io, options.stdinFilename, loadOptions)] : loaded.files;

@@ -2,6 +2,8 @@
 // passes the real one (server/src/node/cli-io.ts); tests can pass their own.
 import type { FileCheck } from '../core/index';
 import type { WalkOptions, WalkResult } from '../node/walk';
+import type { LoadOptions } from './load-files';
+import type { AnalysisJob, AnalysisOutcome } from './parallel-load';
 
 export type PathKind = 'file' | 'directory' | 'other' | 'missing';
 
@@ -36,4 +38,9 @@ export interface CliIo {
   findWorkspaceRoot(path: string, isFolder?: boolean): string;
   /** The evidence-link check for one document, contained in the workspace root (see node/files.ts). */
   fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck;
+  /**
+   * Analyses many files on other threads, outcomes in job order (see cli/parallel-load.ts). Absent: everything
+   * runs on the calling thread (a single core, RAC_THREADS=1, or a test's io).
+   */
+  analyseMany?(jobs: AnalysisJob[], options: LoadOptions): Promise<AnalysisOutcome[]>;
 }

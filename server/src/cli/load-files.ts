@@ -2,7 +2,7 @@
 // file that cannot be read as text is kept as a result with its reason, so the others are still checked and
 // reported. Each file's evidence links are bounded by --root, else by its git work tree, else by its folder.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, MAX_FILE_BYTES, tooLargeMessage, type AnalyzeOptions } from '../core/index';
+import { analyze, MAX_FILE_BYTES, tooLargeMessage, type Analysis, type AnalyzeOptions } from '../core/index';
 import { globBase, globMatcher, isGlob } from '../node/glob';
 import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
@@ -29,6 +29,12 @@ export interface Loaded {
 }
 
 export async function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
+  const { found, ...rest } = await findFiles(paths, io, options);
+  return { files: sortByPath(found.map((absolute) => loadFile(absolute, io, options))), ...rest };
+}
+
+/** The absolute paths of the files the command-line paths name or hold, without reading them. */
+export async function findFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Omit<Loaded, 'files'> & { found: string[] }> {
   const problems: string[] = [];
   const emptyFolders: string[] = [];
   const skipped = new Map<string, string>();
@@ -59,22 +65,41 @@ export async function loadFiles(paths: readonly string[], io: CliIo, options: Lo
       problems.push(`${given}: ${stat.error ?? 'not a regular file or folder'}`);
     }
   }
-  const files = [...found].map((absolute) => loadFile(absolute, io, options));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, emptyFolders, skipped: [...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, reason]) => ({ path, reason })) };
+  const sortedSkipped = [...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, reason]) => ({ path, reason }));
+  return { found: [...found], problems, emptyFolders, skipped: sortedSkipped };
+}
+
+/** Sorted by display path, the order every format prints. */
+export function sortByPath(files: FileResult[]): FileResult[] {
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The folder that bounds a file's evidence links (--root, else its git work tree, else its folder) and its name in messages. */
+export function linkRoot(absolute: string, io: Pick<CliIo, 'cwd' | 'findWorkspaceRoot'>, options: LoadOptions): { root: string; rootName: string } {
+  const root = options.root ?? io.findWorkspaceRoot(absolute);
+  return { root, rootName: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root) };
 }
 
 export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
   const path = displayPath(io.cwd, absolute);
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
-  const root = options.root ?? io.findWorkspaceRoot(absolute);
+  const { root, rootName } = linkRoot(absolute, io, options);
+  return { path, text, ...analyseText(text, io.fileExistsFor(absolute, root), rootName, options) };
+}
+
+/** The engine's options for one file of the CLI. */
+export function analyzeOptions(fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions): AnalyzeOptions {
+  return { asOf: options.asOf, fileExists, workspaceRoot: rootName, severity: options.severity, newFileHint: NEW_FILE_HINT };
+}
+
+/** One file's analysis, or why it failed; the same on the main thread and on a worker thread. */
+export function analyseText(text: string, fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions): { analysis: Analysis } | { error: string } {
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), severity: options.severity, newFileHint: NEW_FILE_HINT });
-    return { path, text, analysis };
+    return { analysis: analyze(text, analyzeOptions(fileExists, rootName, options)) };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.
-    return { path, text, error: `internal error while analysing: ${oneLine(e)}` };
+    return { error: `internal error while analysing: ${oneLine(e)}` };
   }
 }
 

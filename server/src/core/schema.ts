@@ -1,6 +1,8 @@
 // The schema is the single source of structure: validation, descriptions, snippets and reference annotations.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import type { ValidateFunction } from 'ajv';
 import schemaJson from '../../../schemas/relationship.schema.json';
+// Compiled at build time by scripts/compile-schema.mjs: a cold start compiles nothing.
+import { validate as compiled } from './schema-validator.generated';
 
 export interface JsonSchema {
   $ref?: string;
@@ -33,19 +35,9 @@ export interface JsonSchema {
 
 export const rootSchema = schemaJson as unknown as JsonSchema;
 
-/** Keywords of ours that ajv must accept as annotations. */
-const annotations = ['x-ref', 'x-ref-allow', 'x-evidence-link', 'x-principle', 'x-clause', 'x-rule-id', 'markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'defaultSnippets'];
-
-let validator: ValidateFunction | undefined;
-
-/** Compiled once per process, on first use. */
+/** The schema's validator, shared by every analysis in the process (its errors live until the next call). */
 export function validate(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, allowUnionTypes: true });
-    ajv.addVocabulary(annotations);
-    validator = ajv.compile(rootSchema);
-  }
-  return validator;
+  return compiled;
 }
 
 /** Follows local "#/$defs/…" references. */

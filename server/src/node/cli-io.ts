@@ -1,12 +1,15 @@
 // The CliIo of a real process: Node's streams, environment, clock and file system.
 import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { CliIo, PathKind } from '../cli/io';
+import { analyseOnThreads, threadCount } from './analysis-threads';
 import { fileExistsFor } from './files';
 import { localToday } from './today';
 import { walkRelationshipFiles } from './walk';
 import { findWorkspaceRoot } from './workspace-root';
 
-export function nodeIo(): CliIo {
+/** `threadScript`: the CLI bundle, which serves analysis jobs when started as a worker thread. */
+export function nodeIo(threadScript?: string): CliIo {
+  const threads = threadScript ? threadCount(process.env) : 0;
   return {
     cwd: process.cwd(),
     env: process.env,
@@ -35,5 +38,6 @@ export function nodeIo(): CliIo {
     walk: walkRelationshipFiles,
     findWorkspaceRoot,
     fileExistsFor,
+    ...(threadScript && threads > 1 ? { analyseMany: (jobs, options) => analyseOnThreads(threadScript, threads, jobs, options) } : {}),
   };
 }

@@ -1,0 +1,71 @@
+// `loadFiles` on every core: when the io offers worker threads (the real CLI does) and there are enough files to
+// repay starting them, the files are read here and analysed on the threads; the results come back in the same
+// order, with the same errors, so every format prints exactly what the single-threaded run prints. Only plain
+// data crosses the thread boundary (findings, coverage, document info, waivers); the rest of an Analysis (the
+// syntax tree, the model) is made again on this thread if a format ever asks for it.
+import { analyze, LineIndex, type Analysis, type FileCheck } from '../core/index';
+import type { CliIo } from './io';
+import { analyseText, analyzeOptions, displayPath, findFiles, linkRoot, loadFile, loadFiles, readText, sortByPath, type Loaded, type LoadOptions } from './load-files';
+import type { FileResult } from './types';
+
+/** Below this many files, starting threads costs more than it saves: they are analysed on the main thread. */
+export const MIN_FILES_FOR_THREADS = 32;
+
+/** One file to analyse: its text, and the folder that bounds its evidence links with that folder's name in messages. */
+export interface AnalysisJob { absolute: string; text: string; root: string; rootName: string }
+
+/** The part of an Analysis the CLI's formats read, as plain data that structured clone carries. */
+export type PortableAnalysis = Pick<Analysis, 'findings' | 'coverage' | 'info' | 'waivers'>;
+
+export type AnalysisOutcome = { analysis: PortableAnalysis } | { error: string };
+
+/** Runs on a worker thread: one job's outcome, as `loadFile` would give it. */
+export function analyseJob(job: AnalysisJob, fileExists: (relativePath: string) => FileCheck, options: LoadOptions): AnalysisOutcome {
+  const outcome = analyseText(job.text, fileExists, job.rootName, options);
+  if ('error' in outcome) return outcome;
+  const { findings, coverage, info, waivers } = outcome.analysis;
+  return { analysis: { findings, coverage, info, waivers } };
+}
+
+export async function loadFilesInParallel(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
+  const analyseMany = io.analyseMany;
+  if (!analyseMany) return loadFiles(paths, io, options);
+  const { found, ...rest } = await findFiles(paths, io, options);
+  if (found.length < MIN_FILES_FOR_THREADS) return { files: sortByPath(found.map((absolute) => loadFile(absolute, io, options))), ...rest };
+  const files: FileResult[] = [];
+  const jobs: AnalysisJob[] = [];
+  const waiting: FileResult[] = [];
+  for (const absolute of found) {
+    const path = displayPath(io.cwd, absolute);
+    const text = readText(absolute, io);
+    if (typeof text !== 'string') {
+      files.push({ path, text: '', error: text.error });
+      continue;
+    }
+    const file: FileResult = { path, text };
+    files.push(file);
+    jobs.push({ absolute, text, ...linkRoot(absolute, io, options) });
+    waiting.push(file);
+  }
+  const outcomes = await analyseMany(jobs, options);
+  outcomes.forEach((outcome, i) => {
+    const file = waiting[i];
+    if ('error' in outcome) file.error = outcome.error;
+    else file.analysis = withRest(outcome.analysis, file.text, () => analyze(file.text, analyzeOptions(io.fileExistsFor(jobs[i].absolute, jobs[i].root), jobs[i].rootName, options)));
+  });
+  return { files: sortByPath(files), ...rest };
+}
+
+/** A whole Analysis from its portable part: the line index now, the syntax tree and model when first read. */
+function withRest(part: PortableAnalysis, text: string, again: () => Analysis): Analysis {
+  let full: Analysis | undefined;
+  const rest = (): Analysis => (full ??= again());
+  return {
+    ...part,
+    lines: new LineIndex(text),
+    get model() { return rest().model; },
+    get symbols() { return rest().symbols; },
+    get document() { return rest().document; },
+    get data() { return rest().data; },
+  };
+}

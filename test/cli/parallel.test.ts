@@ -1,0 +1,97 @@
+// rac check on worker threads prints exactly what the single-threaded run prints: same order, same findings,
+// same unreadable-file errors, same exit codes, in every format. RAC_THREADS=1 is the single-threaded run;
+// RAC_THREADS=2 uses two threads even on a one-core machine.
+import assert from 'node:assert/strict';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { nodeIo } from '../../server/src/node/cli-io';
+import { analyseJob, loadFilesInParallel, MIN_FILES_FOR_THREADS, type AnalysisJob } from '../../server/src/cli/parallel-load';
+import { loadFiles, type LoadOptions } from '../../server/src/cli/load-files';
+import { fileExistsFor } from '../../server/src/node/files';
+import { generateRelationship } from '../bench/generate';
+import { AS_OF, rac, workspace } from './run-cli';
+
+const root = [join(__dirname, '..', '..'), process.cwd()].find((dir) => readdirSync(dir).includes('samples'))!;
+
+/** Many files in nested folders: clean ones, unknown keys, a syntax error, a binary file, evidence links. */
+function manyFiles(): Record<string, string | Uint8Array> {
+  const files: Record<string, string | Uint8Array> = {};
+  for (let i = 0; i < MIN_FILES_FOR_THREADS + 8; i++) {
+    let text = generateRelationship(150 + (i % 3) * 40, i);
+    if (i % 7 === 3) text = text.replace('  status: active\n', '  status: active\n  stauts: draft\n');
+    if (i % 11 === 5) text = text.replace('owner: p-0\n', 'owner: nobody\n');
+    if (i === 13) text = text.replace('parties:\n', 'parties: [\n');
+    if (i % 9 === 0) text = text.replace('document: https://example.org/rmp.pdf', 'document: docs/missing-rmp.pdf');
+    files[`team-${i % 4}/r${String(i).padStart(3, '0')}.relationship.yaml`] = text;
+  }
+  files['team-1/zz-binary.relationship.yaml'] = new Uint8Array([0x6b, 0x3a, 0x00, 0x01]);
+  files['team-2/CRLF.relationship.yaml'] = generateRelationship(200, 99).replace(/\n/g, '\r\n').replace('title: Benchmark', 'title: 🙂 Benchmark');
+  return files;
+}
+
+describe('rac check on worker threads', () => {
+  const dir = workspace(manyFiles());
+  cpSync(join(root, 'samples'), join(dir, 'samples'), { recursive: true });
+
+  for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+    test(`--format ${format}: the same output and exit code as the single-threaded run`, () => {
+      const args = ['check', '--format', format, '--as-of', AS_OF, '.'];
+      const single = rac(args, dir, { RAC_THREADS: '1' });
+      const threads = rac(args, dir, { RAC_THREADS: '2' });
+      assert.equal(single.status, 2, 'the binary file makes it a usage failure');
+      assert.equal(threads.status, single.status);
+      assert.equal(threads.stderr, single.stderr);
+      assert.equal(threads.stdout, single.stdout);
+      assert.ok(single.stdout.length > 10_000);
+    });
+  }
+
+  test('--fail-on and --min-coverage: the same exit code and messages either way', () => {
+    // Without the binary file (team-1): the exit code is then the findings' and the coverage's.
+    for (const extra of [[], ['--fail-on', 'never', '--min-coverage', '12']]) {
+      const args = ['check', '--as-of', AS_OF, '-q', 'samples', 'team-0', 'team-2', 'team-3', ...extra];
+      const single = rac(args, dir, { RAC_THREADS: '1' });
+      const threads = rac(args, dir, { RAC_THREADS: '2' });
+      assert.equal(single.status, 1);
+      assert.deepEqual([threads.status, threads.stdout, threads.stderr], [single.status, single.stdout, single.stderr], extra.join(' '));
+    }
+  });
+
+  test('in process: outcomes come back in job order and make the same file results as loadFiles', async () => {
+    const options: LoadOptions = { asOf: AS_OF, root: dir };
+    const batches: number[] = [];
+    // The io's threads replaced by this thread, running the jobs back to front, as a slow first thread would.
+    const io = {
+      ...nodeIo(),
+      cwd: dir,
+      analyseMany: async (jobs: AnalysisJob[], o: LoadOptions) => {
+        batches.push(jobs.length);
+        const out = new Array(jobs.length);
+        for (let i = jobs.length - 1; i >= 0; i--) out[i] = structuredClone(analyseJob(jobs[i], fileExistsFor(jobs[i].absolute, jobs[i].root), o));
+        return out;
+      },
+    };
+    const parallel = await loadFilesInParallel(['.'], io, options);
+    const single = await loadFiles(['.'], { ...io, analyseMany: undefined }, options);
+    assert.deepEqual(batches, [single.files.filter((f) => !f.error).length]);
+    assert.deepEqual(parallel.files.map((f) => [f.path, f.error]), single.files.map((f) => [f.path, f.error]));
+    for (const [i, f] of parallel.files.entries()) {
+      const s = single.files[i];
+      assert.deepEqual(f.analysis?.findings, s.analysis?.findings, f.path);
+      assert.deepEqual(f.analysis?.coverage, s.analysis?.coverage, f.path);
+      // What stayed behind is made again when asked for.
+      assert.deepEqual(f.analysis?.data, s.analysis?.data, f.path);
+      assert.equal(f.analysis?.lines.lineText(3), s.analysis?.lines.lineText(3));
+    }
+  });
+
+  test('a few files stay on the main thread', async () => {
+    let called = false;
+    const io = { ...nodeIo(), cwd: join(root, 'samples'), analyseMany: async () => ((called = true), []) };
+    const loaded = await loadFilesInParallel(['.'], io, { asOf: AS_OF, root: join(root, 'samples') });
+    assert.equal(called, false);
+    assert.ok(loaded.files.length > 0 && loaded.files.length < MIN_FILES_FOR_THREADS);
+    assert.ok(readFileSync(join(root, 'samples', loaded.files[0].path), 'utf8').length > 0);
+  });
+});
