@@ -1,4 +1,5 @@
 // Regenerates every expected output the tests compare, with one command: npm run update-golden
+//   server/src/core/schema-validator.generated.js and docs/reference.md, from the schema
 //   test/golden/cases/*.out     each case's findings (narrowed to its rules) as `rac check` prints them
 //   test/golden/samples/*.out   each sample whole, as `rac check --verbose --as-of 2026-11-01` prints it
 //   README.md                   the rule table (scripts/docs.mjs), the minimal example's output, the early
@@ -13,10 +14,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process, { stdout } from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
-import { CATALOG, README, rulesTable, withTable } from './docs.mjs';
+import { CATALOG, fieldReference, README, REFERENCE, rulesTable, withTable } from './docs.mjs';
 import { loadTs } from './load-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+// Generated from the schema first: the validator the engine embeds (a snippet or description counts too) and the
+// field reference, so that every output below comes from the schema as it is now.
+execFileSync(process.execPath, [join(root, 'scripts', 'compile-schema.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const reference = await fieldReference();
+if (!existsSync(REFERENCE) || readFileSync(REFERENCE, 'utf8') !== reference) {
+  writeFileSync(REFERENCE, reference);
+  stdout.write('updated  docs/reference.md\n');
+}
 const golden = await loadTs('test/golden/regenerate.ts', 'update-golden');
 const counts = { created: 0, updated: 0, unchanged: 0 };
 
@@ -50,4 +59,6 @@ for (const changed of golden.writeDiffOutputs()) stdout.write(`updated  ${change
 
 const lacking = golden.keptRelationships().map((k) => ({ ...k, unmet: golden.unmetRules(k) })).filter((k) => k.unmet.length > 0);
 for (const k of lacking) stdout.write(`lacking  ${k.path}: ${k.unmet.join(', ')} unmet; add the evidence (kept relationships meet every rule that counts at their stage)\n`);
-if (lacking.length > 0) process.exitCode = 1;
+const gaps = golden.templateGaps();
+for (const g of gaps) stdout.write(`lacking  rac init --stage ${g.stage}: ${g.unmet.join(', ')} unmet; add the evidence to the section's defaultSnippets in schemas/relationship.schema.json\n`);
+if (lacking.length > 0 || gaps.length > 0) process.exitCode = 1;

@@ -5,7 +5,7 @@
 // its unmet rules must be flaws that a `# flaw:` comment explains (as test/docs/samples.test.ts checks).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { analyze } from '../../server/src/core/index';
+import { analyze, scaffold, STAGES } from '../../server/src/core/index';
 import { asOfFor, ROOT, SAMPLES_AS_OF } from './golden-case';
 
 export interface Kept {
@@ -36,4 +36,15 @@ export function unmetRules(kept: Kept): string[] {
   const flawLines = kept.flaws ? text.split('\n').flatMap((line, i) => (/^\s*# flaw: /.test(line) ? [i] : [])) : [];
   const explained = (rule: string): boolean => analysis.findings.some((f) => f.rule === rule && flawLines.some((l) => l < f.range.start.line && f.range.start.line - l <= 3));
   return analysis.coverage.principles.flatMap((p) => p.rules).filter((r) => r.state === 'unmet' && !explained(r.id)).map((r) => r.id);
+}
+
+/**
+ * The rules each stage's `rac init` template does not meet at that stage: the templates are complete too, built
+ * from the sections' defaultSnippets in schemas/relationship.schema.json (test/cli/init.test.ts checks them).
+ */
+export function templateGaps(): { stage: string; unmet: string[] }[] {
+  return STAGES.map((stage) => {
+    const analysis = analyze(scaffold(stage, { asOf: SAMPLES_AS_OF }), { asOf: SAMPLES_AS_OF, fileExists: () => 'exists' });
+    return { stage, unmet: analysis.coverage.principles.flatMap((p) => p.rules).filter((r) => r.state === 'unmet').map((r) => r.id) };
+  }).filter((g) => g.unmet.length > 0);
 }
