@@ -28,7 +28,7 @@ const results = [
   result('eps', 'EP1', 'waived'), result('eps', 'EP2', 'not_yet_required'),
 ];
 
-const coverage = computeCoverage(catalog, results, 'working_together', '2026-06-01', (id) => (id === 'alpha' ? RANGE : undefined));
+const coverage = computeCoverage(catalog, results, { stage: 'working_together', stageKnown: true, asOf: '2026-06-01' }, (id) => (id === 'alpha' ? RANGE : undefined));
 const by = (id: string) => coverage.principles.find((p) => p.id === id)!;
 
 test('covered: every counted rule met; not-yet-required rules do not count', () => {
@@ -66,6 +66,6 @@ test('each principle carries its own rules, in order, and its range when present
 });
 
 test('no results at all: nothing is required', () => {
-  const empty = computeCoverage(catalog, [], 'awareness', '2026-06-01', () => undefined);
+  const empty = computeCoverage(catalog, [], { stage: 'awareness', stageKnown: true, asOf: '2026-06-01' }, () => undefined);
   assert.deepEqual({ covered: empty.covered, required: empty.required, notYetRequired: empty.notYetRequired }, { covered: 0, required: 0, notYetRequired: 5 });
 });

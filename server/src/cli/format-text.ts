@@ -1,7 +1,7 @@
 // `rac check --format text`: path:line:col: severity message [code], the source line with a ^~~~ underline,
 // then one coverage line per file. Information findings (what the next stage will require) are listed with
 // --verbose and otherwise counted at the end of the coverage line.
-import type { Coverage, Finding, Severity } from '../core/index';
+import { stageName, type Coverage, type Finding, type Severity } from '../core/index';
 import type { FileResult, FormatOptions } from './types';
 
 const SGR: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', information: '36', hint: '2', dim: '2', bold: '1' };
@@ -59,12 +59,15 @@ function printable(text: string): string {
 }
 
 export function coverageLine(c: Coverage): string {
-  const rest = c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '';
+  const rest = (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
+  const ids = (p: Coverage['principles'][number], state: string) => p.rules.filter((r) => r.state === state).map((r) => r.id);
   const gaps = c.principles
-    .filter((p) => p.status === 'partial' || p.status === 'missing')
-    .map((p) => `${p.id} ${p.status} (${p.rules.filter((r) => r.state === 'unmet').map((r) => r.id).join(', ')} unmet)`);
+    // With the stage unknown every principle is unknown, and the reason at the end says why once.
+    .filter((p) => p.status === 'partial' || p.status === 'missing' || (p.status === 'unknown' && c.stageKnown))
+    .map((p) => `${p.id} ${p.status} (${[['unmet', ids(p, 'unmet')], ['unknown', ids(p, 'unknown')]].filter(([, l]) => l.length).map(([s, l]) => `${(l as string[]).join(', ')} ${String(s)}`).join('; ')})`);
   const waived = c.principles.flatMap((p) => p.rules.filter((r) => r.state === 'waived').map((r) => r.id));
-  return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${c.stage} · as of ${c.asOf}`
+  return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${stageName(c)} · as of ${c.asOf}`
     + (gaps.length ? ` · ${gaps.join('; ')}` : '')
-    + (waived.length ? ` · waived: ${waived.join(', ')}` : '');
+    + (waived.length ? ` · waived: ${waived.join(', ')}` : '')
+    + (c.unknownBecause?.length ? ` · not judged: ${c.unknownBecause.join('; ')}` : '');
 }
