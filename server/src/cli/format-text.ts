@@ -32,8 +32,12 @@ export function formatText(files: FileResult[], options: Partial<FormatOptions> 
 export function findingLines(path: string, f: Finding, lineText: (line: number) => string, paint: Paint = plain): string[] {
   const { start, end } = f.range;
   const head = `${paint('bold', `${printable(path)}:${start.line + 1}:${start.character + 1}`)}: ${paint(f.severity, f.severity)} ${printable(f.message)} ${paint('dim', `[${f.code}]`)}`;
+  // The other places a finding names (where a repeated key or id was first defined, the anchor an alias
+  // repeats), as note lines: the editor shows them as related information, the terminal has only this.
+  // The place comes first, as on the finding's own line, so terminals and editors can open it.
+  const notes = (f.related ?? []).map((r) => `  ${paint('dim', 'note:')} ${printable(path)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`);
   const full = lineText(start.line);
-  if (full === undefined) return [head];
+  if (full === undefined) return [head, ...notes];
   const stopAt = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(full.length, start.character + 1);
   // A very long line (minified or hostile input) is shown as a window around the finding.
   const from = full.length > MAX_LINE ? Math.max(0, Math.min(start.character - 40, full.length - WINDOW)) : 0;
@@ -46,7 +50,7 @@ export function findingLines(path: string, f: Finding, lineText: (line: number) 
   const pad = source.slice(0, column).replace(/[^\t]/g, ' ');
   const width = Math.max(1, Math.min(stop, Math.max(source.length, column + 1)) - column);
   const gutter = String(start.line + 1);
-  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`];
+  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`, ...notes];
 }
 
 const MAX_LINE = 1000;

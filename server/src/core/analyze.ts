@@ -1,7 +1,7 @@
 // The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
 import { loadCatalog } from './catalog';
 import { toDay } from './dates';
-import { dateFindings } from './date-findings';
+import { dateFindings, invalidDatePaths } from './date-findings';
 import { checkContext, runEvidence } from './evidence';
 import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
@@ -59,6 +59,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   const { model, dates } = indexModel(document, lines);
   findings.push(...refFindings(model));
+  if (!treeBroken) broken.push(...invalidDatePaths(dates));
 
   // A broken tree is the parser's guess: coverage reads each section that parses on its own instead, and the
   // rules reading the others are unknown (their findings are not reported on a broken tree anyway).
@@ -79,7 +80,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const unknownBecause = [
     ...(stageKnown ? [] : ['lifecycle_stage does not name a stage, so which rules count cannot be judged']),
     ...(recovered ? brokenSections(recovered.broken)
-      : broken.some((p) => p.join('.') !== 'metadata.lifecycle_stage') ? ['a value has the wrong type or form (see the schema errors)'] : []),
+      : broken.some((p) => p.join('.') !== 'metadata.lifecycle_stage') ? ['values they read are broken (fix the errors first)'] : []),
   ];
   const coverage = computeCoverage(catalog, evidence.results, { stage, stageKnown, asOf: options.asOf, unknownBecause }, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
   const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
@@ -156,6 +157,13 @@ function applySeverity(findings: Finding[], policy: AnalyzeOptions['severity']):
   return out;
 }
 
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * By line, and on one line the errors first: a line's error is usually the cause of what else is said about
+ * it ("next_review_due" is no date, so the review looks overdue), and the cause is read first.
+ */
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return a.range.start.line - b.range.start.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }

@@ -1,6 +1,7 @@
 // Which data a rule reads, from its parsed paths and arguments, so a broken value (a schema error, a section
 // that does not parse) makes exactly the rules that read it "unknown" instead of unmet.
 import { parsePath, type CheckSpec, type RuleSpec } from './catalog';
+import { checks } from './checks/index';
 import type { Path } from './types';
 
 /**
@@ -10,14 +11,18 @@ import type { Path } from './types';
  */
 export interface ReadPattern {
   segments: string[];
-  /** Whatever lies directly inside counts as read (a whole item); false when `field`/`fields` name exactly what of it is read. */
+  /**
+   * Whatever lies directly inside counts as read (a whole item); false when `field`/`fields` name exactly what
+   * of it is read, or the kind reads only whether the value is there.
+   */
   inside: boolean;
 }
 
 export function readPatterns(rule: RuleSpec): ReadPattern[] {
   const out: ReadPattern[] = [];
   for (const spec of rule.checks) {
-    out.push({ segments: spec.segments, inside: !('field' in spec.args || 'fields' in spec.args) });
+    const exact = 'field' in spec.args || 'fields' in spec.args || checks.get(spec.check)?.presenceOnly === true;
+    out.push({ segments: spec.segments, inside: !exact });
     for (const word of argWords(spec)) {
       if (word.includes('.')) out.push({ segments: [...parsePath(word), '*'], inside: true });
       else if (word === 'people' || word === 'parties') out.push({ segments: [word, '*'], inside: true });

@@ -78,6 +78,11 @@ export interface CheckKind {
   wants?(args: Args): string[];
   /** A list whose last item the check compares: a fix appends an item for the current stage. */
   appendsTo?(args: Args): string | undefined;
+  /**
+   * The check reads only whether its value is there, not what lies inside it: a broken field inside a present
+   * value (a wrong type one level down) does not leave it unknown.
+   */
+  presenceOnly?: boolean;
   /** The days the check cares about, for the timeline. */
   dates?(targets: Target[], args: Args, ruleTitle: string): CheckDate[];
 }
