@@ -93,7 +93,8 @@ export function compareFile(input: CompareInput): FileDiff {
   const both = !!before && !!after && !broken;
   const principles = broken ? [] : principleChanges(before?.coverage, after?.coverage);
   const gained = both ? principles.filter((p) => p.after?.status === 'covered' && p.before?.status !== 'covered').map((p) => p.id) : [];
-  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && (p.after?.status === 'partial' || p.after?.status === 'missing')).map((p) => p.id) : [];
+  // Unknown is not covered: a principle that can no longer be judged is lost until it can.
+  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && (p.after?.status === 'partial' || p.after?.status === 'missing' || p.after?.status === 'unknown')).map((p) => p.id) : [];
   const beforeFindings = before?.findings ?? [];
   const afterFindings = after?.findings ?? [];
   return {

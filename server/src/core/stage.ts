@@ -13,10 +13,11 @@ export interface StageReading {
 }
 
 const FIRST: Stage = STAGES[0];
-const LINE = /^[ \t]+lifecycle_stage[ \t]*:[ \t]*(["']?)([^"'#\s]*)\1[ \t]*(?:#.*)?$/m;
+const LINE = /^[ \t]+lifecycle_stage[ \t]*:[ \t]*(["']?)([^"'#\s]*)\1[ \t]*(?:#[^\r\n]*)?\r?$/m;
 
 function named(value: unknown): StageReading {
-  if (value === undefined) return { stage: FIRST, declared: false, known: true };
+  // Empty is not written yet: the first stage, as when the key is absent (the schema asks for a value).
+  if (value === undefined || value === null || value === '') return { stage: FIRST, declared: false, known: true };
   return STAGES.includes(value as Stage) ? { stage: value as Stage, declared: true, known: true } : { stage: FIRST, declared: false, known: false };
 }
 
@@ -25,7 +26,7 @@ export function readStage(metadata: unknown, fromText?: string): StageReading {
   if (fromText !== undefined) {
     const m = LINE.exec(fromText);
     if (m) return named(m[2]);
-    return /^[ \t]*["']?lifecycle_stage\b/m.test(fromText) ? named(null) : named(undefined);
+    return /^[ \t]*["']?lifecycle_stage\b/m.test(fromText) ? { stage: FIRST, declared: false, known: false } : named(undefined);
   }
   const value = metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as Record<string, unknown>).lifecycle_stage : undefined;
   return named(value);

@@ -12,7 +12,7 @@ export interface SchemaResult {
   broken: Path[];
 }
 
-/** Keywords that say the value itself is wrong, as opposed to a key missing, unknown or repeated. */
+/** Keywords that say the value itself is wrong, as opposed to a key missing, unknown or repeated, or a list too short. */
 const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
 
 export function schemaFindings(data: unknown, locate: Locator): SchemaResult {
@@ -24,7 +24,9 @@ export function schemaFindings(data: unknown, locate: Locator): SchemaResult {
   for (const e of errors) {
     const f = toFinding(e, data, locate);
     if (f) findings.push(f);
-    if (VALUE_KEYWORDS.has(e.keyword)) broken.push(pointerToPath(e.instancePath, data));
+    // An empty value is no value: the rules reading it judge it as blank (and their quick fixes fill it in).
+    const path = pointerToPath(e.instancePath, data);
+    if (VALUE_KEYWORDS.has(e.keyword) && valueAt(data, path) !== null) broken.push(path);
   }
   return { findings, broken };
 }
@@ -141,7 +143,10 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
       const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const range = locate.value(path);
       const help = suggestion ? `did you mean "${suggestion}"? ` : '';
-      const f = finding(`"${String(value)}" is not a valid ${field}: ${help}use one of ${allowed.join(', ')}`, range, path);
+      // Only a scalar is quoted back: an empty value, a list or a map is named in words.
+      const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+      const what = scalar ? `"${String(value)}" is not a valid ${field}` : value === null ? `"${field}" is empty` : `"${field}" must be one of its values, not ${typeName(value)}`;
+      const f = finding(`${what}: ${help}use one of ${allowed.join(', ')}`, range, path);
       if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }

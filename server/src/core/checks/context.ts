@@ -163,6 +163,18 @@ export function valueAt(data: unknown, path: Path): unknown {
   return cur;
 }
 
+/**
+ * A value as a message shows it: text quoted, numbers as they are, anything else in words ("missing", "empty", "a
+ * list", "a map"), so no message ever prints undefined, null or [object Object].
+ */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return typeof value === 'string' ? `"${value}"` : String(value);
+}
+
 /** "1 day", "12 days". */
 export function days(n: number): string {
   return `${n} day${n === 1 ? '' : 's'}`;
