@@ -2,6 +2,7 @@
 // its line when metadata does not parse, and which rules read a broken value (from the catalog's parsed paths).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/index';
 import { loadCatalog } from '../../server/src/core/catalog';
 import { readsBroken } from '../../server/src/core/rule-reads';
 import { recoverSections } from '../../server/src/core/sections';
@@ -48,4 +49,11 @@ test('a text meant as a list is shown as a flow list, quoted where YAML needs it
   assert.equal(flowList('p-a, p-b'), '[p-a, p-b]');
   assert.equal(flowList('one'), '[one]');
   assert.equal(flowList('a: b, #c, 😀 smile,,'), '["a: b", "#c", 😀 smile]');
+});
+
+test('a value of the wrong type is one finding: its enum is not reported beside the type', () => {
+  const text = 'schema_version: "1"\nmetadata:\n  id: X\n  title: T\n  status: [draft]\n  lifecycle_stage:\n';
+  const schema = analyze(text, { asOf: '2026-06-01' }).findings.filter((f) => f.code.startsWith('schema.') && f.range.start.line >= 4);
+  assert.deepEqual(schema.map((f) => [f.range.start.line, f.code]), [[4, 'schema.type'], [5, 'schema.type']]);
+  assert.equal(readStage({ lifecycle_stage: null }).known, true, 'an empty stage is not written yet: the first stage, as when absent');
 });

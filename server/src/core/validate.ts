@@ -21,7 +21,10 @@ export function schemaFindings(data: unknown, locate: Locator): SchemaResult {
   const errors = collapse(v.errors ?? []);
   const findings: Finding[] = [];
   const broken: Path[] = [];
+  // A value of the wrong type also fails its enum or pattern: one mistake, one finding (the type's, with the fix).
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of errors) {
+    if (wrongType.has(e.instancePath) && (e.keyword === 'enum' || e.keyword === 'pattern' || e.keyword === 'const')) continue;
     const f = toFinding(e, data, locate);
     if (f) findings.push(f);
     // An empty value is no value: the rules reading it judge it as blank (and their quick fixes fill it in).
