@@ -6,7 +6,7 @@ import { STATE_GLYPHS, STATUS_GLYPHS } from '../../server/src/core/index';
 import { codeLenses } from '../../server/src/features/code-lens';
 import { hover } from '../../server/src/features/hover';
 import { buildReportModel, renderHtml, renderMarkdown } from '../../server/src/report/index';
-import { analyzeText, crlf, NAV, rangeOf, URI } from './fixture';
+import { analyzeText, applyTextEdits, crlf, NAV, rangeOf, URI } from './fixture';
 
 // agreed_by written as one text: VV2 reads it, so it is unknown, and vision_and_values with it.
 const BROKEN = NAV.replace('agreed_by: [p-ann, "p-bob"]', 'agreed_by: p-ann, p-bob');
@@ -47,4 +47,16 @@ test('the HTML report and preview show unknown rules and an unknown stage; the M
   const md = renderMarkdown([model(NO_STAGE)]);
   assert.match(md, /stage \*\*Unknown\*\*/);
   assert.ok(md.includes(STATE_GLYPHS.unknown.emoji) || md.includes(STATE_GLYPHS.unknown.html), md);
+});
+
+test('the "expected a list" error offers the list it shows, and applying it leaves no error and VV2 judged again', () => {
+  for (const text of [BROKEN, crlf(BROKEN)]) {
+    const error = analyzeText(text).findings.find((f) => f.code === 'schema.type')!;
+    assert.equal(error.message, '"agreed_by" must be a list, not a string: write agreed_by: [p-ann, p-bob]');
+    const fixed = applyTextEdits(text, error.fixes![0].edits);
+    assert.ok(fixed.includes('agreed_by: [p-ann, p-bob]'));
+    const again = analyzeText(fixed);
+    assert.deepEqual(again.findings.filter((f) => f.severity === 'error'), []);
+    assert.equal(again.coverage.principles.find((p) => p.id === 'vision_and_values')!.rules.find((r) => r.id === 'VV2')!.state, 'met');
+  }
 });
