@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { countSeverities, MAX_FILE_BYTES, scaffold, STAGES, tooLargeAnalysis, type Analysis } from './core/index';
+import { countSeverities, MAX_FILE_BYTES, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
 import { EditLog, type PositionMap } from './edit-log';
 import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
 import { Scheduler } from './scheduler';
@@ -94,7 +94,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
       covered: analysis.coverage.covered,
       required: analysis.coverage.required,
       total: analysis.coverage.total,
-      stage: analysis.coverage.stage,
+      stage: stageName(analysis.coverage),
       schemaVersion: typeof schemaVersion === 'string' || typeof schemaVersion === 'number' ? String(schemaVersion) : '',
       errors: counts.errors,
       warnings: counts.warnings,

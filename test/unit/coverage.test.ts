@@ -1,7 +1,7 @@
 // Rule states → principle statuses → the file's coverage: what counts, what is waived, what is not yet required.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeCoverage } from '../../server/src/core/coverage';
+import { computeCoverage, principleStatus } from '../../server/src/core/coverage';
 import type { Catalog, PrincipleSpec } from '../../server/src/core/catalog';
 import type { Range, RuleResult, RuleState } from '../../server/src/core/types';
 
@@ -28,7 +28,7 @@ const results = [
   result('eps', 'EP1', 'waived'), result('eps', 'EP2', 'not_yet_required'),
 ];
 
-const coverage = computeCoverage(catalog, results, 'working_together', '2026-06-01', (id) => (id === 'alpha' ? RANGE : undefined));
+const coverage = computeCoverage(catalog, results, { stage: 'working_together', stageKnown: true, asOf: '2026-06-01' }, (id) => (id === 'alpha' ? RANGE : undefined));
 const by = (id: string) => coverage.principles.find((p) => p.id === id)!;
 
 test('covered: every counted rule met; not-yet-required rules do not count', () => {
@@ -66,6 +66,25 @@ test('each principle carries its own rules, in order, and its range when present
 });
 
 test('no results at all: nothing is required', () => {
-  const empty = computeCoverage(catalog, [], 'awareness', '2026-06-01', () => undefined);
+  const empty = computeCoverage(catalog, [], { stage: 'awareness', stageKnown: true, asOf: '2026-06-01' }, () => undefined);
   assert.deepEqual({ covered: empty.covered, required: empty.required, notYetRequired: empty.notYetRequired }, { covered: 0, required: 0, notYetRequired: 5 });
+});
+
+test('unknown is not unmet: a principle with unknown rules and none unmet is unknown, never missing or covered', () => {
+  assert.equal(principleStatus(['unknown']), 'unknown');
+  assert.equal(principleStatus(['met', 'unknown', 'not_yet_required']), 'unknown');
+  assert.equal(principleStatus(['unmet', 'unknown']), 'partial', 'an unmet rule beside an unknown one: some evidence may be there');
+  assert.equal(principleStatus(['unmet', 'unmet']), 'missing');
+  assert.equal(principleStatus(['met', 'unmet']), 'partial');
+  assert.equal(principleStatus(['not_yet_required', 'unknown']), 'unknown');
+});
+
+test('unknown rules count and are not met: the score falls, the principle is required and not covered', () => {
+  const mixed = [result('alpha', 'AL1', 'met'), result('alpha', 'AL2', 'unknown'), result('beta', 'BE1', 'met')];
+  const c = computeCoverage(catalog, mixed, { stage: 'working_together', stageKnown: true, asOf: '2026-06-01', unknownBecause: ['metadata does not parse'] }, () => undefined);
+  const alpha = c.principles.find((p) => p.id === 'alpha')!;
+  assert.deepEqual({ status: alpha.status, met: alpha.met, counted: alpha.counted, score: alpha.score }, { status: 'unknown', met: 1, counted: 2, score: 0.5 });
+  assert.deepEqual({ covered: c.covered, required: c.required, unknown: c.unknown, because: c.unknownBecause }, { covered: 1, required: 2, unknown: 1, because: ['metadata does not parse'] });
+  // The reason is only given when some rule is unknown.
+  assert.equal(computeCoverage(catalog, results, { stage: 'awareness', stageKnown: true, asOf: '2026-06-01', unknownBecause: ['x'] }, () => undefined).unknownBecause, undefined);
 });

@@ -2,7 +2,7 @@
 // 1 findings at or above --fail-on, more warnings than --max-warnings or coverage below --min-coverage, 2 a usage
 // problem or a file that could not be checked (the other files are still checked and reported).
 import { resolve } from 'node:path';
-import type { Severity } from '../core/index';
+import { stageName, type Coverage, type Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
@@ -52,6 +52,11 @@ could not be read.
 /** --fail-on of rac check and rac diff. */
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
+
+/** Unknown principles are not covered: say how many, and that fixing the errors lets them be judged. */
+function unknownNote(c: Coverage): string {
+  return c.unknown ? ` (${c.unknown} cannot be judged until the errors are fixed, and count as not covered)` : '';
+}
 
 /** Whether a finding of this severity fails the run under --fail-on (never: none does). */
 export function failsOn(severity: Severity, failOn: FailOn): boolean {
@@ -174,8 +179,8 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
   for (const f of below) {
     const c = f.analysis!.coverage;
     io.stderr(options.minCoverage === 'all'
-      ? `rac check: ${f.path} covers ${c.covered} of the ${c.required} principles its stage (${c.stage}) requires; --min-coverage all wants every one\n`
-      : `rac check: ${f.path} covers ${c.covered} principles, fewer than --min-coverage ${options.minCoverage}\n`);
+      ? `rac check: ${f.path} covers ${c.covered} of the ${c.required} principles its stage (${stageName(c)}) requires; --min-coverage all wants every one${unknownNote(c)}\n`
+      : `rac check: ${f.path} covers ${c.covered} principles, fewer than --min-coverage ${options.minCoverage}${unknownNote(c)}\n`);
   }
   const warnings = files.reduce((n, f) => n + (f.analysis?.findings.filter((x) => x.severity === 'warning').length ?? 0), 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;

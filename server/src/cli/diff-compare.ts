@@ -6,7 +6,13 @@ import { flatFinding, type FlatFinding } from './flat-finding';
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed';
 
 /** A side's coverage counts, as the engine gives them. */
-export type CoverageSide = Pick<Coverage, 'covered' | 'required' | 'total' | 'notYetRequired' | 'stage'>;
+export type CoverageSide = Pick<Coverage, 'covered' | 'required' | 'total' | 'notYetRequired' | 'stage'> & {
+  /**
+   * The side's syntax errors, when it does not parse: its coverage is then not compared (the rules of the
+   * sections that do not parse are unknown, and its evidence findings are not reported).
+   */
+  syntaxErrors?: number;
+};
 
 /** One principle whose status or score differs between the sides (absent side: the file did not exist). */
 export interface PrincipleChange {
@@ -81,10 +87,14 @@ export interface CompareInput {
 
 export function compareFile(input: CompareInput): FileDiff {
   const { before, after } = input;
-  const both = !!before && !!after;
-  const principles = principleChanges(before?.coverage, after?.coverage);
+  // A side that does not parse says nothing about coverage: nothing is compared, and a head that does not
+  // parse fixes nothing (its evidence findings are only held back until it parses).
+  const broken = (before && syntaxErrors(before)) || (after && syntaxErrors(after));
+  const both = !!before && !!after && !broken;
+  const principles = broken ? [] : principleChanges(before?.coverage, after?.coverage);
   const gained = both ? principles.filter((p) => p.after?.status === 'covered' && p.before?.status !== 'covered').map((p) => p.id) : [];
-  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && (p.after?.status === 'partial' || p.after?.status === 'missing')).map((p) => p.id) : [];
+  // Unknown is not covered: a principle that can no longer be judged is lost until it can.
+  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && (p.after?.status === 'partial' || p.after?.status === 'missing' || p.after?.status === 'unknown')).map((p) => p.id) : [];
   const beforeFindings = before?.findings ?? [];
   const afterFindings = after?.findings ?? [];
   return {
@@ -92,14 +102,14 @@ export function compareFile(input: CompareInput): FileDiff {
     repoPath: input.repoPath,
     ...(input.oldPath !== undefined ? { oldPath: input.oldPath } : {}),
     kind: input.kind,
-    ...(before ? { before: side(before.coverage) } : {}),
-    ...(after ? { after: side(after.coverage) } : {}),
+    ...(before ? { before: side(before) } : {}),
+    ...(after ? { after: side(after) } : {}),
     principles,
     rules: both ? ruleChanges(before.coverage, after.coverage) : [],
     gained,
     lost,
     newFindings: unmatched(afterFindings, beforeFindings),
-    fixedFindings: after ? unmatched(beforeFindings, afterFindings) : [],
+    fixedFindings: after && !syntaxErrors(after) ? unmatched(beforeFindings, afterFindings) : [],
   };
 }
 
@@ -122,7 +132,8 @@ export function totals(files: FileDiff[]): DiffTotals {
   };
 }
 
-const RANK: Record<PrincipleStatus, number> = { not_yet_required: -1, missing: 0, partial: 1, covered: 2 };
+// Unknown ranks with partial: neither covered nor missing.
+const RANK: Record<PrincipleStatus, number> = { not_yet_required: -1, missing: 0, partial: 1, unknown: 1, covered: 2 };
 
 function principleChanges(before: Coverage | undefined, after: Coverage | undefined): PrincipleChange[] {
   const ids = (after ?? before)?.principles ?? [];
@@ -160,8 +171,15 @@ function ruleChanges(before: Coverage, after: Coverage): RuleChange[] {
   return out;
 }
 
-function side(c: Coverage): CoverageSide {
-  return { covered: c.covered, required: c.required, total: c.total, notYetRequired: c.notYetRequired, stage: c.stage };
+function side(a: Analysis): CoverageSide {
+  const c = a.coverage;
+  const errors = syntaxErrors(a);
+  return { covered: c.covered, required: c.required, total: c.total, notYetRequired: c.notYetRequired, stage: c.stage, ...(errors ? { syntaxErrors: errors } : {}) };
+}
+
+/** How many syntax errors the side has (0: it parses). */
+export function syntaxErrors(a: Analysis): number {
+  return a.findings.filter((f) => f.severity === 'error' && (f.code === 'syntax' || f.code.startsWith('syntax.'))).length;
 }
 
 /**

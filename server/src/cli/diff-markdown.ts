@@ -113,7 +113,7 @@ function fileSection(f: FileDiff, links: LinkTarget, compact: boolean): string {
     // A new or deleted file lists all 12 principles: useful, but long, so folded.
     if (bothSides) out.push('', ...table);
     else out.push('', details(f.kind === 'added' ? 'Principles in the new file' : 'Principles before the deletion', table));
-  } else if (bothSides) {
+  } else if (bothSides && !f.before?.syntaxErrors && !f.after?.syntaxErrors) {
     out.push('', 'No principle changed status.');
   }
 
@@ -163,6 +163,10 @@ function lineHref(f: FileDiff, line: number, links: LinkTarget): string {
 }
 
 export function coverageChange(before: CoverageSide | undefined, after: CoverageSide | undefined): string {
+  const unparsed = [[after, 'head'], [before, 'base']] as const;
+  const notes = unparsed.filter(([c]) => c?.syntaxErrors).map(([c, name]) => `the ${name} does not parse: ${plural(c!.syntaxErrors!, 'error')}`);
+  // Coverage of a side that does not parse is not a number to compare: say so instead of a collapse.
+  if (notes.length) return `${notes.join(' · ')}, so coverage is not compared`;
   const side = (c: CoverageSide | undefined) => (c ? `${c.covered}/${c.total}` : 'none');
   let arrow = '';
   if (before && after && after.covered !== before.covered) arrow = after.covered > before.covered ? ` ▲${after.covered - before.covered}` : ` ▼${before.covered - after.covered}`;
@@ -189,7 +193,8 @@ function severityCounts(findings: FindingRef[]): string {
 function legend(report: DiffReport): string {
   const kinds: ChangeKind[] = ['added', 'deleted'];
   const extra = report.files.some((f) => kinds.includes(f.kind)) ? ' · none: the file does not exist on that side' : '';
-  return `<sub>✅ covered / met · ⚠️ partial · ❌ missing / unmet · ⏳ not yet required · 📝 waived · ▲ better · ▼ worse${extra} · new and fixed findings are matched by code and message, not by line · rac diff</sub>`;
+  const unknown = report.files.some((f) => f.principles.some((p) => p.before?.status === 'unknown' || p.after?.status === 'unknown') || f.rules.some((r) => r.before === 'unknown' || r.after === 'unknown'));
+  return `<sub>✅ covered / met · ⚠️ partial · ❌ missing / unmet · ⏳ not yet required · 📝 waived${unknown ? ` · ${stateEmoji.unknown} unknown` : ''} · ▲ better · ▼ worse${extra} · new and fixed findings are matched by code and message, not by line · rac diff</sub>`;
 }
 
 function trimNote(compacted: string[], omitted: string[]): string | undefined {

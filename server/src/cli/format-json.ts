@@ -1,6 +1,6 @@
 // `rac check --format json`: one object for every run, stable for scripts. Lines and columns are 1-based,
 // columns count UTF-16 code units; an unreadable file has an "error" and no coverage.
-import type { Coverage, RuleState, PrincipleStatus } from '../core/index';
+import { stageName, type Coverage, type RuleState, type PrincipleStatus } from '../core/index';
 import { countSeverities, flatFinding, type FlatFinding, type SeverityCounts } from './flat-finding';
 import type { FileResult } from './types';
 
@@ -8,7 +8,12 @@ export interface JsonCoverage {
   covered: number;
   required: number;
   total: number;
+  /** Required principles whose coverage cannot be judged (a syntax error in their section, a value of the wrong type): not covered. */
+  unknown: number;
+  /** The declared stage, or "unknown" when lifecycle_stage is not a stage. */
   stage: string;
+  /** Why some rules are unknown, when any is. */
+  unknownBecause?: string[];
   asOf: string;
   principles: { id: string; clause: number; title: string; status: PrincipleStatus; score: number; rules: { id: string; state: RuleState }[] }[];
 }
@@ -42,7 +47,9 @@ function jsonCoverage(c: Coverage): JsonCoverage {
     covered: c.covered,
     required: c.required,
     total: c.total,
-    stage: c.stage,
+    unknown: c.unknown,
+    stage: stageName(c),
+    ...(c.unknownBecause ? { unknownBecause: c.unknownBecause } : {}),
     asOf: c.asOf,
     principles: c.principles.map((p) => ({
       id: p.id, clause: p.clause, title: p.title, status: p.status, score: p.score, rules: p.rules.map((r) => ({ id: r.id, state: r.state })),

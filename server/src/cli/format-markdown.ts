@@ -1,7 +1,7 @@
 // `rac check --format markdown`: for a pull-request comment or a job summary. Per file a heading, the coverage
 // line, the table of the 12 principles and the findings. Every string from a document (paths, titles,
 // messages that quote keys and values) goes through escapeMarkdown, so none becomes markup, HTML or a link.
-import type { Coverage } from '../core/index';
+import { stageName, type Coverage } from '../core/index';
 import { escapeMarkdown as md, statusBadge } from '../report/index';
 import { countSeverities, type SeverityCounts } from './flat-finding';
 import type { FileResult } from './types';
@@ -49,8 +49,9 @@ function section(file: FileResult): string[] {
 }
 
 function coverageSentence(c: Coverage): string {
-  const later = c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '';
-  return `**${c.covered} of ${c.required} required principles covered**${later} · stage ${md(c.stage)} · as of ${md(c.asOf)}`;
+  const later = (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
+  const why = c.unknownBecause?.length ? ` · not judged: ${md(c.unknownBecause.join('; '))}` : '';
+  return `**${c.covered} of ${c.required} required principles covered**${later} · stage ${md(stageName(c))} · as of ${md(c.asOf)}${why}`;
 }
 
 function counts(c: SeverityCounts): string {

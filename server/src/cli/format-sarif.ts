@@ -3,7 +3,7 @@
 // %SRCROOT%, the working folder. Unreadable files become tool execution notifications.
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Severity } from '../core/index';
+import type { Range, Severity } from '../core/index';
 import { flatFinding } from './flat-finding';
 import { jsonReport } from './format-json';
 import { explainCommand, helpUri, ruleHelp } from './rule-help';
@@ -60,6 +60,14 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
           },
         }],
       };
+      if (f.related?.length) {
+        // Where a repeated key or id was first defined, the anchor an alias repeats: SARIF viewers link them.
+        result.relatedLocations = f.related.map((r, i) => ({
+          id: i + 1,
+          message: { text: r.message },
+          physicalLocation: { artifactLocation, region: region(r.range) },
+        }));
+      }
       if (f.principle || f.rule) result.properties = { ...(f.principle ? { principle: f.principle } : {}), ...(f.rule ? { rule: f.rule } : {}) };
       results.push(result);
     }
@@ -75,6 +83,11 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
     properties: { coverage: jsonReport(files).files.map((f) => ({ path: f.path, coverage: f.coverage })) },
   };
   return { version: '2.1.0', $schema: 'https://json.schemastore.org/sarif-2.1.0.json', runs: [run] };
+}
+
+/** A range as a SARIF region: 1-based, the end column exclusive, as flatFinding counts. */
+function region(range: Range): sarif.Region {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
 /** A display path as a SARIF artifact location: relative ones against %SRCROOT%, others as file: URLs. */

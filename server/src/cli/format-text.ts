@@ -1,7 +1,7 @@
 // `rac check --format text`: path:line:col: severity message [code], the source line with a ^~~~ underline,
 // then one coverage line per file. Information findings (what the next stage will require) are listed with
 // --verbose and otherwise counted at the end of the coverage line.
-import type { Coverage, Finding, Severity } from '../core/index';
+import { stageName, type Coverage, type Finding, type Severity } from '../core/index';
 import type { FileResult, FormatOptions } from './types';
 
 const SGR: Record<Severity | 'dim' | 'bold', string> = { error: '31', warning: '33', information: '36', hint: '2', dim: '2', bold: '1' };
@@ -32,8 +32,12 @@ export function formatText(files: FileResult[], options: Partial<FormatOptions> 
 export function findingLines(path: string, f: Finding, lineText: (line: number) => string, paint: Paint = plain): string[] {
   const { start, end } = f.range;
   const head = `${paint('bold', `${printable(path)}:${start.line + 1}:${start.character + 1}`)}: ${paint(f.severity, f.severity)} ${printable(f.message)} ${paint('dim', `[${f.code}]`)}`;
+  // The other places a finding names (where a repeated key or id was first defined, the anchor an alias
+  // repeats), as note lines: the editor shows them as related information, the terminal has only this.
+  // The place comes first, as on the finding's own line, so terminals and editors can open it.
+  const notes = (f.related ?? []).map((r) => `  ${paint('dim', 'note:')} ${printable(path)}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${printable(r.message)}`);
   const full = lineText(start.line);
-  if (full === undefined) return [head];
+  if (full === undefined) return [head, ...notes];
   const stopAt = end.line === start.line ? Math.max(end.character, start.character + 1) : Math.max(full.length, start.character + 1);
   // A very long line (minified or hostile input) is shown as a window around the finding.
   const from = full.length > MAX_LINE ? Math.max(0, Math.min(start.character - 40, full.length - WINDOW)) : 0;
@@ -46,7 +50,7 @@ export function findingLines(path: string, f: Finding, lineText: (line: number) 
   const pad = source.slice(0, column).replace(/[^\t]/g, ' ');
   const width = Math.max(1, Math.min(stop, Math.max(source.length, column + 1)) - column);
   const gutter = String(start.line + 1);
-  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`];
+  return [head, ` ${gutter} | ${source}`, ` ${' '.repeat(gutter.length)} | ${pad}${paint(f.severity, `^${'~'.repeat(width - 1)}`)}`, ...notes];
 }
 
 const MAX_LINE = 1000;
@@ -59,12 +63,15 @@ function printable(text: string): string {
 }
 
 export function coverageLine(c: Coverage): string {
-  const rest = c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '';
+  const rest = (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
+  const ids = (p: Coverage['principles'][number], state: string) => p.rules.filter((r) => r.state === state).map((r) => r.id);
   const gaps = c.principles
-    .filter((p) => p.status === 'partial' || p.status === 'missing')
-    .map((p) => `${p.id} ${p.status} (${p.rules.filter((r) => r.state === 'unmet').map((r) => r.id).join(', ')} unmet)`);
+    // With the stage unknown every principle is unknown, and the reason at the end says why once.
+    .filter((p) => p.status === 'partial' || p.status === 'missing' || (p.status === 'unknown' && c.stageKnown))
+    .map((p) => `${p.id} ${p.status} (${[['unmet', ids(p, 'unmet')], ['unknown', ids(p, 'unknown')]].filter(([, l]) => l.length).map(([s, l]) => `${(l as string[]).join(', ')} ${String(s)}`).join('; ')})`);
   const waived = c.principles.flatMap((p) => p.rules.filter((r) => r.state === 'waived').map((r) => r.id));
-  return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${c.stage} · as of ${c.asOf}`
+  return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${stageName(c)} · as of ${c.asOf}`
     + (gaps.length ? ` · ${gaps.join('; ')}` : '')
-    + (waived.length ? ` · waived: ${waived.join(', ')}` : '');
+    + (waived.length ? ` · waived: ${waived.join(', ')}` : '')
+    + (c.unknownBecause?.length ? ` · not judged: ${c.unknownBecause.join('; ')}` : '');
 }

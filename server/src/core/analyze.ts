@@ -1,7 +1,7 @@
 // The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
 import { loadCatalog } from './catalog';
 import { toDay } from './dates';
-import { dateFindings } from './date-findings';
+import { dateFindings, invalidDatePaths } from './date-findings';
 import { checkContext, runEvidence } from './evidence';
 import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
@@ -14,7 +14,9 @@ import { LineIndex } from './text';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
-import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Finding, type Severity, type Stage, type SymbolNode } from './types';
+import { recoverSections } from './sections';
+import { readStage } from './stage';
+import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
@@ -47,28 +49,43 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
         : 'a relationship file is a map of keys (schema_version, metadata, parties, principles…), not a single value or a list',
       range,
     });
-  } else if (parsed.data !== undefined && !treeBroken) {
-    findings.push(...schemaFindings(parsed.data, locate));
+  }
+  let broken: Path[] = [];
+  if (!blank && (isMapData || syntaxBroken) && !treeBroken && parsed.data !== undefined) {
+    const schema = schemaFindings(parsed.data, locate);
+    findings.push(...schema.findings);
+    broken = schema.broken;
   }
 
   const { model, dates } = indexModel(document, lines);
   findings.push(...refFindings(model));
+  if (!treeBroken) broken.push(...invalidDatePaths(dates));
 
+  // A broken tree is the parser's guess: coverage reads each section that parses on its own instead, and the
+  // rules reading the others are unknown (their findings are not reported on a broken tree anyway).
+  const recovered = treeBroken ? recoverSections(text) : undefined;
+  const judged = recovered?.data ?? data;
+  if (recovered) broken = recovered.broken;
+  const metadataBroken = broken.some((p) => p.length === 0 || p[0] === 'metadata');
   const metadata = (data.metadata && typeof data.metadata === 'object' ? data.metadata : {}) as Record<string, unknown>;
-  const declared = STAGES.includes(metadata.lifecycle_stage as Stage);
-  const stage: Stage = declared ? (metadata.lifecycle_stage as Stage) : 'awareness';
-  const { waivers, findings: waiverFindings } = readWaivers(data, asOf, catalog, locate);
-  const evidence = runEvidence(catalog, checkContext(data, asOf), stage, waivers, locate);
+  const { stage, declared, known: stageKnown } = readStage(judged.metadata, recovered && metadataBroken ? text : undefined);
+  const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, catalog, locate);
+  const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
     findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot));
   }
 
   const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};
-  const coverage = computeCoverage(catalog, evidence.results, stage, options.asOf, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
+  const unknownBecause = [
+    ...(stageKnown ? [] : ['lifecycle_stage does not name a stage, so which rules count cannot be judged']),
+    ...(recovered ? brokenSections(recovered.broken)
+      : broken.some((p) => p.join('.') !== 'metadata.lifecycle_stage') ? ['values they read are broken (fix the errors first)'] : []),
+  ];
+  const coverage = computeCoverage(catalog, evidence.results, { stage, stageKnown, asOf: options.asOf, unknownBecause }, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
   const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
   const info: DocumentInfo = {
-    id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared,
+    id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared, stageKnown,
   };
 
   let symbols: SymbolNode[] | undefined;
@@ -116,6 +133,11 @@ function throughAliases(findings: Finding[], locate: Locator, lines: LineIndex):
   });
 }
 
+/** "metadata does not parse", "principles.exit_strategy does not parse", "the file does not parse". */
+function brokenSections(paths: Path[]): string[] {
+  return paths.map((p) => `${p.length ? p.join('.') : 'the file'} does not parse`);
+}
+
 function scalar(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
@@ -135,6 +157,13 @@ function applySeverity(findings: Finding[], policy: AnalyzeOptions['severity']):
   return out;
 }
 
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * By line, and on one line the errors first: a line's error is usually the cause of what else is said about
+ * it ("next_review_due" is no date, so the review looks overdue), and the cause is read first.
+ */
 function byPosition(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+  return a.range.start.line - b.range.start.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
+    || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
 }

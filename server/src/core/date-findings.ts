@@ -1,7 +1,12 @@
 // Date fields: real calendar dates, and records of the past that are not in the future.
 import { pastDateKeys, toDay } from './dates';
 import type { DateField } from './model';
-import type { Finding } from './types';
+import type { Finding, Path } from './types';
+
+/** The paths of YYYY-MM-DD values that are no calendar day (2026-02-30): rules reading them cannot be judged. */
+export function invalidDatePaths(dates: DateField[]): Path[] {
+  return dates.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.value) && toDay(d.value) === undefined).map((d) => d.path);
+}
 
 export function dateFindings(dates: DateField[], asOf: number): Finding[] {
   const findings: Finding[] = [];

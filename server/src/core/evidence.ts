@@ -5,6 +5,7 @@ import { select, selectPath, type CheckContext, type CheckDate, type Outcome } f
 import { stageIndex, staticSegments, type Catalog, type CheckSpec, type RuleSpec } from './catalog';
 import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } from './types';
 import type { Locator } from './locate';
+import { readsBroken } from './rule-reads';
 
 export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
 
@@ -31,7 +32,14 @@ function sectionAbsent(data: Record<string, unknown>, spec: CheckSpec): string |
   return value === undefined || value === null ? section : undefined;
 }
 
-export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator): EvidenceResult {
+/**
+ * What cannot be judged: `stageKnown` false when lifecycle_stage is not a stage (then only the rules that count
+ * from the first stage are judged); `broken` the data paths whose values are broken (a schema error, a section
+ * that does not parse), whose readers are unknown.
+ */
+export interface Unjudged { stageKnown: boolean; broken: readonly Path[] }
+
+export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }): EvidenceResult {
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
   const current = stageIndex(stage);
@@ -41,9 +49,12 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
     const absentRules: RuleResult[] = [];
     for (const rule of principle.evidence) {
       const outcome = evaluate(rule, ctx);
-      const counts = current >= stageIndex(rule.from_stage);
+      // With the stage unknown, only a rule that counts at every stage is known to count.
+      const stageOpen = !unjudged.stageKnown && stageIndex(rule.from_stage) > 0;
+      const counts = current >= stageIndex(rule.from_stage) || stageOpen;
+      const unknown = stageOpen || readsBroken(rule, unjudged.broken);
       const waiver = active.get(rule.id);
-      const state: RuleResult['state'] = !counts ? 'not_yet_required' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
+      const state: RuleResult['state'] = !counts ? 'not_yet_required' : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
       const at: Path = outcome.at ?? staticSegments(outcome.spec);
       const range: Range = locate.key(at);
       const result: RuleResult = {
@@ -51,7 +62,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         why: rule.why, detail: outcome.met ? undefined : outcome.detail, range, waiver,
       };
       results.push(result);
-      if (outcome.met && waiver && counts) {
+      if (outcome.met && waiver && counts && !unknown) {
         findings.push({
           code: 'waiver.unneeded',
           severity: 'information',
@@ -61,7 +72,8 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
           rule: rule.id,
         });
       }
-      if (outcome.met || state === 'waived') continue;
+      // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
+      if (outcome.met || state === 'waived' || unknown) continue;
       const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section

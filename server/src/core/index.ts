@@ -4,6 +4,7 @@ export { loadCatalog, catalogSource, parsePath, staticSegments, type Catalog, ty
 export { checks } from './checks/index';
 export { isBlank, select, strings, valueAt, type CheckDate, type CheckKind, type Target } from './checks/context';
 export { checkContext, checkDates, evaluate } from './evidence';
+export { stageName } from './coverage';
 export { fillFor, placeholder, rulesUnder, bump, type Fill } from './placeholder';
 export { scaffold, scaffoldData } from './scaffold';
 export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema } from './schema';

@@ -34,8 +34,10 @@ export interface Finding {
 export const STAGES = ['awareness', 'knowledge', 'internal_assessment', 'partner_selection', 'working_together', 'value_creation', 'staying_together', 'exit'] as const;
 export type Stage = (typeof STAGES)[number];
 
-export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'waived';
-export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required';
+/** `unknown`: the data the rule reads is broken (a syntax error in its section, a value of the wrong type), or the stage that decides whether it counts cannot be read. */
+export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'waived' | 'unknown';
+/** `unknown`: some counted rule is unknown and none is unmet, so whether the principle is covered cannot be judged yet. */
+export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required' | 'unknown';
 
 /**
  * How each status and state is shown, in one table for every face: the words, the symbol of the HTML report
@@ -49,6 +51,7 @@ export const STATUS_GLYPHS: Record<PrincipleStatus, Glyphs> = {
   partial: { label: 'Partial', html: '◐', editor: '⚠', emoji: '⚠️' },
   missing: { label: 'Missing', html: '✕', editor: '✗', emoji: '❌' },
   not_yet_required: { label: 'Not yet required', html: '○', editor: '⏳', emoji: '⏳' },
+  unknown: { label: 'Unknown', html: '?', editor: '?', emoji: '❔' },
 };
 
 export const STATE_GLYPHS: Record<RuleState, Glyphs> = {
@@ -56,6 +59,7 @@ export const STATE_GLYPHS: Record<RuleState, Glyphs> = {
   unmet: { label: 'unmet', html: '✕', editor: '✗', emoji: '❌' },
   not_yet_required: { label: 'not yet required', html: '○', editor: '⏳', emoji: '⏳' },
   waived: { label: 'waived', html: '⊘', editor: '⚑', emoji: '📝' },
+  unknown: { label: 'unknown', html: '?', editor: '?', emoji: '❔' },
 };
 
 export interface WaiverInfo { rule: string; reason: string; approvedBy: string; expires: string; expired: boolean; range: Range }
@@ -97,7 +101,17 @@ export interface Coverage {
   required: number;
   total: number;
   notYetRequired: number;
+  /** Required principles whose coverage cannot be judged (status unknown): never counted as covered. */
+  unknown: number;
+  /**
+   * The stage the rules were judged at. When `stageKnown` is false the declared stage could not be read (a
+   * value that is not a stage): only the rules that count from the first stage were judged, and `stage` is that
+   * first stage; faces say "stage unknown" rather than naming it.
+   */
   stage: Stage;
+  stageKnown: boolean;
+  /** Why some rules are unknown, in a sentence ("metadata does not parse"), when any is. */
+  unknownBecause?: string[];
   asOf: string;
   principles: PrincipleCoverage[];
 }
@@ -145,7 +159,11 @@ export interface SymbolNode {
   children: SymbolNode[];
 }
 
-export interface DocumentInfo { id?: string; title?: string; version?: string; status?: string; stage: Stage; stageDeclared: boolean }
+export interface DocumentInfo {
+  id?: string; title?: string; version?: string; status?: string; stage: Stage; stageDeclared: boolean;
+  /** False when lifecycle_stage is written but is not a stage (or cannot be read): coverage cannot place the file. */
+  stageKnown: boolean;
+}
 
 export interface Analysis {
   findings: Finding[];

@@ -6,16 +6,32 @@ import type { Finding, Path } from './types';
 import type { Locator } from './locate';
 import { valueAt } from './checks/context';
 
-export function schemaFindings(data: unknown, locate: Locator): Finding[] {
+export interface SchemaResult {
+  findings: Finding[];
+  /** The data paths of values the schema rejects as they are (wrong type, not an allowed value, not a date): rules reading them cannot be judged. */
+  broken: Path[];
+}
+
+/** Keywords that say the value itself is wrong, as opposed to a key missing, unknown or repeated, or a list too short. */
+const VALUE_KEYWORDS = new Set(['type', 'enum', 'const', 'pattern', 'format', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']);
+
+export function schemaFindings(data: unknown, locate: Locator): SchemaResult {
   const v = validate();
-  if (v(data)) return [];
+  if (v(data)) return { findings: [], broken: [] };
   const errors = collapse(v.errors ?? []);
   const findings: Finding[] = [];
+  const broken: Path[] = [];
+  // A value of the wrong type also fails its enum or pattern: one mistake, one finding (the type's, with the fix).
+  const wrongType = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const e of errors) {
+    if (wrongType.has(e.instancePath) && (e.keyword === 'enum' || e.keyword === 'pattern' || e.keyword === 'const')) continue;
     const f = toFinding(e, data, locate);
     if (f) findings.push(f);
+    // An empty value is no value: the rules reading it judge it as blank (and their quick fixes fill it in).
+    const path = pointerToPath(e.instancePath, data);
+    if (VALUE_KEYWORDS.has(e.keyword) && valueAt(data, path) !== null) broken.push(path);
   }
-  return findings;
+  return { findings, broken };
 }
 
 /** Drops combinator noise: an anyOf/oneOf/if error is kept only when nothing more precise was said. */
@@ -62,6 +78,13 @@ export function where(path: Path, data: unknown): string {
     if (i === path.length - 1) return `"${path.join('.')}"`;
   }
   return path.length ? `"${path.join('.')}"` : 'the top level';
+}
+
+/** "p-a, p-b" → "[p-a, p-b]": the text's comma-separated parts as a YAML flow list, quoted where YAML needs it. */
+export function flowList(text: string): string {
+  const items = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const plain = (s: string): boolean => /^[^\s\-?:,[\]{}#&*!|>'"%@`][^,[\]{}#]*$/.test(s) && !/: |\s#|:$/.test(s);
+  return `[${items.map((s) => (plain(s) ? s : JSON.stringify(s))).join(', ')}]`;
 }
 
 function typeName(value: unknown): string {
@@ -123,7 +146,10 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
       const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const range = locate.value(path);
       const help = suggestion ? `did you mean "${suggestion}"? ` : '';
-      const f = finding(`"${String(value)}" is not a valid ${field}: ${help}use one of ${allowed.join(', ')}`, range, path);
+      // Only a scalar is quoted back: an empty value, a list or a map is named in words.
+      const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+      const what = scalar ? `"${String(value)}" is not a valid ${field}` : value === null ? `"${field}" is empty` : `"${field}" must be one of its values, not ${typeName(value)}`;
+      const f = finding(`${what}: ${help}use one of ${allowed.join(', ')}`, range, path);
       if (suggestion) f.fixes = [{ title: `Change to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }
@@ -137,6 +163,14 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
       const want = String(params.type).split(',').map(expected).join(' or ');
       if (value === null) return finding(`"${field}" is empty: give it ${want}, or remove the key`, locate.key(path), path);
       const quoteHint = want === 'text' && (typeof value === 'number' || typeof value === 'boolean') ? ` (quote it: "${String(value)}")` : '';
+      if (want === 'a list' && (typeof value === 'string' || typeof value === 'number')) {
+        // "members: p-a, p-b" reads as one text: show the list it was meant to be, and offer to write it.
+        const flow = flowList(String(value));
+        const range = locate.value(path);
+        const f = finding(`"${field}" must be a list, not ${typeName(value)}: write ${typeof last === 'string' ? `${last}: ` : ''}${flow}`, range, path);
+        f.fixes = [{ title: `Change to the list ${flow}`, edits: [{ range, newText: flow }], preferred: true }];
+        return f;
+      }
       return finding(`"${field}" must be ${want}, not ${typeName(value)}${quoteHint}`, undefined, path);
     }
     case 'pattern':

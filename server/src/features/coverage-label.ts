@@ -1,5 +1,6 @@
 // How a principle's coverage reads in one line, shared by the code lens and the outline:
-// "✓ covered 4/4", "⚠ partial 2/5 — EX7, EX8 unmet", "✗ missing 0/3", "⏳ not yet required", "… · ⚑ EX8 waived".
+// "✓ covered 4/4", "⚠ partial 2/5 — EX7, EX8 unmet", "✗ missing 0/3", "? unknown 2/4 — RM3, RM4 unknown",
+// "⏳ not yet required", "… · ⚑ EX8 waived".
 import { STATE_GLYPHS, STATUS_GLYPHS, type PrincipleCoverage } from '../core/index';
 
 const MAX_LISTED = 4;
@@ -19,6 +20,11 @@ export function coverageLabel(p: PrincipleCoverage, options: { unmet?: boolean }
     case 'covered': text = p.counted ? `${status} ${score}` : status; break;
     case 'partial': text = options.unmet && unmet.length ? `${status} ${score} — ${ids(unmet)} ${STATE_GLYPHS.unmet.label}` : `${status} ${score}`; break;
     case 'missing': text = `${status} ${score}`; break;
+    case 'unknown': {
+      const unknown = p.rules.filter((r) => r.state === 'unknown').map((r) => r.id);
+      text = options.unmet && unknown.length ? `${status} ${score} — ${ids(unknown)} ${STATE_GLYPHS.unknown.label}` : `${status} ${score}`;
+      break;
+    }
     default: text = status;
   }
   return waived.length ? `${text} · ${STATE_GLYPHS.waived.editor} ${ids(waived)} ${STATE_GLYPHS.waived.label}` : text;

@@ -21,7 +21,8 @@ function principleHover(analysis: Analysis, hit: NodeAt): string | undefined {
   if (hit.on !== 'key' || hit.path.length !== 2 || hit.path[0] !== 'principles') return undefined;
   const p = analysis.coverage.principles.find((x) => x.id === hit.path[1]);
   if (!p) return undefined;
-  const score = p.counted > 0 ? `**${p.met}/${p.counted}** counted rules met` : `no rule counts yet at stage *${analysis.coverage.stage}*`;
+  const stage = analysis.coverage.stageKnown ? `*${analysis.coverage.stage}*` : 'unknown';
+  const score = p.counted > 0 ? `**${p.met}/${p.counted}** counted rules met` : `no rule counts yet at stage ${stage}`;
   return [
     `**${p.clause} · ${p.title}** — ${statusText(p.status)} · ${score}`,
     p.summary,
@@ -39,6 +40,8 @@ function ruleLine(r: RuleResult): string {
       return r.detail ? `${head} — ${escapeMarkdown(r.detail)}` : head;
     case 'not_yet_required':
       return `${head} — not yet required (counts from *${r.fromStage}*)`;
+    case 'unknown':
+      return `${head} — unknown: the data it reads does not parse, has the wrong type, or the stage cannot be read; fix that error first`;
     case 'waived': {
       const w = r.waiver;
       if (!w) return `${head} — waived`;

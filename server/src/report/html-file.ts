@@ -3,7 +3,7 @@
 import type { PrincipleCoverage, RuleResult } from '../core/index';
 import { attrs, escapeHtml as esc, safeHref } from './escape';
 import { bar, icon, rangeData, revealable, ring, stateIcon, stateLabel, statusIcon, statusLabel, where, type Mode } from './html-parts';
-import { stageLabel } from './lifecycle';
+import { coverageStageLabel, stageLabel } from './lifecycle';
 import type { HeatCell, HeatRisk, ReportFinding, ReportModel, TimelineItem } from './model';
 
 interface Ctx { model: ReportModel; mode: Mode; index: number; prefix: string; h: number }
@@ -31,8 +31,10 @@ function heading(ctx: Ctx, depth: number, id: string, text: string, cls = ''): s
 }
 
 export function coverageHeadline(c: ReportModel['coverage']): string {
-  if (c.notYetRequired === 0) return `${c.covered}/${c.total} principles covered`;
-  return `${c.covered} of ${c.required} required principles covered, ${c.notYetRequired} not yet required`;
+  const unknown = c.unknown ? `, ${c.unknown} unknown` : '';
+  const why = c.unknownBecause?.length ? ` (not judged: ${c.unknownBecause.join('; ')})` : '';
+  if (c.notYetRequired === 0) return `${c.covered}/${c.total} principles covered${unknown}${why}`;
+  return `${c.covered} of ${c.required} required principles covered${unknown}, ${c.notYetRequired} not yet required${why}`;
 }
 
 function header(ctx: Ctx): string {
@@ -43,7 +45,7 @@ function header(ctx: Ctx): string {
     info.id !== undefined ? `<span>id <code>${esc(info.id)}</code></span>` : '',
     info.status !== undefined ? `<span>status <strong>${esc(info.status)}</strong></span>` : '',
     info.version !== undefined ? `<span>version <strong>${esc(info.version)}</strong></span>` : '',
-    `<span>stage <strong>${esc(stageLabel(c.stage))}</strong></span>`,
+    `<span>stage <strong>${esc(coverageStageLabel(c))}</strong></span>`,
     `<span>as of <time${attrs({ datetime: c.asOf })}>${esc(c.asOf)}</time></span>`,
   ].filter(Boolean).join('');
   const countText = `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, ${counts.information} information`;
@@ -60,7 +62,8 @@ function lifecycle(ctx: Ctx): string {
   const stages = l.stages.map((s) => `<li${attrs({ class: `stage ${s.state}`, 'aria-current': s.state === 'current' ? 'step' : undefined })}>`
     + `<span class="dot" aria-hidden="true"></span>${esc(s.label)}${s.state === 'done' ? '<span class="sr-only"> (done)</span>' : s.state === 'current' ? '<span class="sr-only"> (current stage)</span>' : ''}</li>`).join('');
   let next: string;
-  if (!l.next) next = '<p class="muted">This is the last stage: no further rules become required.</p>';
+  if (!ctx.model.coverage.stageKnown) next = '<p class="muted">The stage is unknown (lifecycle_stage names no stage), so which rules count cannot be judged.</p>';
+  else if (!l.next) next = '<p class="muted">This is the last stage: no further rules become required.</p>';
   else if (l.nextRules.length === 0) next = `<p class="muted">No new rules become required at the next stage, ${esc(stageLabel(l.next))}.</p>`;
   else {
     const items = l.nextRules.map((r) => `<li class="rule ${r.satisfied ? 'st-met' : 'st-unmet'}">`
@@ -118,6 +121,8 @@ function rule(ctx: Ctx, p: PrincipleCoverage, r: RuleResult): string {
     notes = (r.detail ? `<p class="detail">Missing: ${esc(r.detail)}</p>` : '') + `<p class="why">Why it matters: ${esc(r.why)}</p>`;
   } else if (r.state === 'not_yet_required') {
     notes = `<p class="why">Required from ${esc(stageLabel(r.fromStage))}${r.satisfied ? '; already met' : ''}.</p>`;
+  } else if (r.state === 'unknown') {
+    notes = '<p class="why">Not judged: the data it reads does not parse or has the wrong type, or the stage cannot be read; fix that error first.</p>';
   } else if (r.state === 'waived' && r.waiver) {
     notes = `<p class="why">Waived until ${esc(r.waiver.expires)} by ${esc(r.waiver.approvedBy)}: ${esc(r.waiver.reason)}</p>`;
   }

@@ -4,7 +4,7 @@
 import { attrs, escapeHtml as esc } from './escape';
 import { principleAnchor } from './html-file';
 import { bar, statusIcon, statusLabel, type Mode } from './html-parts';
-import { stageLabel } from './lifecycle';
+import { coverageStageLabel } from './lifecycle';
 import { STAGES } from '../core/types';
 import type { ReportModel } from './model';
 
@@ -39,7 +39,7 @@ export function renderPortfolio(models: ReportModel[], mode: Mode, withFiles: bo
       return `<td${attrs({ class: `pcell s-${p.status}`, 'data-sort': p.status === 'not_yet_required' ? -1 : p.score })}>${content}</td>`;
     }).join('');
     return `<tr${attrs({ 'data-uri': mode === 'webview' ? m.uri : undefined })}><th scope="row"${attrs({ 'data-sort': (m.info.title ?? m.path).toLowerCase() })}>${fileCell}</th>`
-      + `<td${attrs({ 'data-sort': STAGES.indexOf(c.stage) })}>${esc(stageLabel(c.stage))}</td>`
+      + `<td${attrs({ 'data-sort': c.stageKnown ? STAGES.indexOf(c.stage) : -1 })}>${esc(coverageStageLabel(c))}</td>`
       + `<td${attrs({ 'data-sort': fraction })}>${bar(fraction, `${c.covered} of ${c.required} required principles covered`)}<small>${c.covered}/${c.required}${c.notYetRequired ? ` (+${c.notYetRequired} later)` : ''}</small></td>`
       + cells
       + `<td${attrs({ 'data-sort': m.counts.errors * 1000 + m.counts.warnings })}>${m.counts.errors} / ${m.counts.warnings}</td></tr>`;

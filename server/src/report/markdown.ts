@@ -5,7 +5,7 @@ import { escapeMarkdown, type PrincipleStatus, type RuleState } from '../core/in
 import { STATE_GLYPHS, STATUS_GLYPHS } from '../core/types';
 import { coverageHeadline } from './html-file';
 import { stateIcon, stateLabel, statusIcon, statusLabel, where } from './html-parts';
-import { stageLabel } from './lifecycle';
+import { coverageStageLabel, stageLabel } from './lifecycle';
 import type { ReportModel } from './model';
 
 export { escapeMarkdown };
@@ -45,13 +45,13 @@ function portfolio(models: ReportModel[]): string[] {
   const columns = models[0].coverage.principles;
   const rows = models.map((m) => [
     `${md(m.info.title ?? m.path)}<br>${md(m.path)}`,
-    md(stageLabel(m.coverage.stage)),
+    md(coverageStageLabel(m.coverage)),
     `${m.coverage.covered}/${m.coverage.required}${m.coverage.notYetRequired ? ` (+${m.coverage.notYetRequired} later)` : ''}`,
     ...m.coverage.principles.map((p) => `${statusIcon[p.status]} ${p.counted ? `${p.met}/${p.counted}` : '—'}`),
   ]);
   return ['# Relationship portfolio', '', `${models.length} relationship files.`, '',
     ...table(['File', 'Stage', 'Covered', ...columns.map((c) => `§${c.clause}`)], rows), '',
-    `Columns: ${columns.map((c) => `§${c.clause} ${md(c.title)}`).join(' · ')}. ✓ covered · ◐ partial · ✕ missing · ○ not yet required.`];
+    `Columns: ${columns.map((c) => `§${c.clause} ${md(c.title)}`).join(' · ')}. ✓ covered · ◐ partial · ✕ missing · ? unknown · ○ not yet required.`];
 }
 
 function file(m: ReportModel, level: number): string[] {
@@ -63,7 +63,7 @@ function file(m: ReportModel, level: number): string[] {
     info.id !== undefined ? `id **${md(info.id)}**` : '',
     info.status !== undefined ? `status **${md(info.status)}**` : '',
     info.version !== undefined ? `version **${md(info.version)}**` : '',
-    `stage **${md(stageLabel(c.stage))}**`,
+    `stage **${md(coverageStageLabel(c))}**`,
     `as of ${c.asOf}`,
   ].filter(Boolean);
   out.push(meta.join(' · '), '', `**${coverageHeadline(c)}** · ${m.counts.errors} errors, ${m.counts.warnings} warnings · file ${md(m.path)}`, '');

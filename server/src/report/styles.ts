@@ -73,7 +73,7 @@ button{font:inherit;color:inherit}
 .s-missing,.st-unmet,.t-overdue,.lv-extreme,.sev-error{--tone:var(--bad)}
 .sev-warning{--tone:var(--warn)}
 .sev-information,.sev-hint{--tone:var(--accent)}
-.s-not_yet_required,.st-not_yet_required{--tone:var(--idle)}
+.s-not_yet_required,.st-not_yet_required,.s-unknown,.st-unknown{--tone:var(--idle)}
 .st-waived{--tone:var(--waived)}
 .badge,.icon{color:var(--tone,var(--muted))}
 .file-header{display:flex;gap:20px;align-items:center;flex-wrap:wrap}

@@ -1,5 +1,5 @@
 // A list of at least args.min items whose args.field strictly rises (escalation levels 1, 2, 3).
-import { field, lastKey, type Check, type CheckKind } from './context';
+import { field, lastKey, shown, type Check, type CheckKind } from './context';
 
 const evaluate: Check = (targets, args) => {
   const min = Number(args.min ?? 2);
@@ -10,7 +10,7 @@ const evaluate: Check = (targets, args) => {
   for (let i = 1; i < items.length; i++) {
     const a = Number(field(items[i - 1], name));
     const b = Number(field(items[i], name));
-    if (!(b > a)) return { met: false, detail: `item ${i + 1}'s ${name} (${String(field(items[i], name))}) does not rise above the one before`, at: [...t!.path, i] };
+    if (!(b > a)) return { met: false, detail: `item ${i + 1}'s ${name} (${shown(field(items[i], name))}) does not rise above the one before`, at: [...t!.path, i] };
   }
   return { met: true };
 };

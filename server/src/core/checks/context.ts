@@ -78,6 +78,11 @@ export interface CheckKind {
   wants?(args: Args): string[];
   /** A list whose last item the check compares: a fix appends an item for the current stage. */
   appendsTo?(args: Args): string | undefined;
+  /**
+   * The check reads only whether its value is there, not what lies inside it: a broken field inside a present
+   * value (a wrong type one level down) does not leave it unknown.
+   */
+  presenceOnly?: boolean;
   /** The days the check cares about, for the timeline. */
   dates?(targets: Target[], args: Args, ruleTitle: string): CheckDate[];
 }
@@ -156,6 +161,18 @@ export function valueAt(data: unknown, path: Path): unknown {
   let cur = data;
   for (const seg of path) cur = cur && typeof cur === 'object' ? (cur as Record<string | number, unknown>)[seg] : undefined;
   return cur;
+}
+
+/**
+ * A value as a message shows it: text quoted, numbers as they are, anything else in words ("missing", "empty", "a
+ * list", "a map"), so no message ever prints undefined, null or [object Object].
+ */
+export function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'empty';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  return typeof value === 'string' ? `"${value}"` : String(value);
 }
 
 /** "1 day", "12 days". */

@@ -2,7 +2,7 @@
 // counted by their party), keys (a map keyed by party), mode: union | some | each, person (that item's
 // person must belong to its party), noun (how the message names an entry), vacuous (an empty list is met:
 // another rule already asks for the list itself).
-import { field, label, list, strings, valueAt, type Args, type Check, type CheckKind, type CheckContext, type Target } from './context';
+import { field, label, list, shown, strings, valueAt, type Args, type Check, type CheckKind, type CheckContext, type Target } from './context';
 
 function partiesOf(t: Target, args: Args, ctx: CheckContext): Set<string> {
   const raw = args.keys ? Object.keys((t.value as object) ?? {}) : strings(args.field ? field(t.value, String(args.field)) : t.value);
@@ -25,7 +25,8 @@ const evaluate: Check = (targets, args, ctx) => {
       const person = field(t.value, String(args.person));
       const actual = ctx.personParty.get(String(person));
       if (typeof person === 'string' && actual !== undefined && actual !== party) {
-        return { met: false, detail: `${noun} "${person}" belongs to party "${actual}", not "${String(party)}"`, at: [...t.path, String(args.person)] };
+        const named = party === undefined || party === null ? 'but the entry names no party' : `not ${shown(party)}`;
+        return { met: false, detail: `${noun} "${person}" belongs to party "${actual}", ${named}`, at: [...t.path, String(args.person)] };
       }
     }
   }

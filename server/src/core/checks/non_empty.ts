@@ -8,4 +8,4 @@ const evaluate: Check = (targets) => {
   return { met: true };
 };
 
-export const non_empty: CheckKind = { name: 'non_empty', evaluate };
+export const non_empty: CheckKind = { name: 'non_empty', evaluate, presenceOnly: true };

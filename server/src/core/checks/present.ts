@@ -8,4 +8,4 @@ const evaluate: Check = (targets) => {
   return { met: true };
 };
 
-export const present: CheckKind = { name: 'present', evaluate };
+export const present: CheckKind = { name: 'present', evaluate, presenceOnly: true };

@@ -1,0 +1,67 @@
+// Which data a rule reads, from its parsed paths and arguments, so a broken value (a schema error, a section
+// that does not parse) makes exactly the rules that read it "unknown" instead of unmet.
+import { parsePath, type CheckSpec, type RuleSpec } from './catalog';
+import { checks } from './checks/index';
+import type { Path } from './types';
+
+/**
+ * The rule's read patterns ("*" for any list index): each check's path; that path with each word its
+ * arguments name (a field: members, last_held); each path its arguments name, with its items (the
+ * assessments CB2 looks members up in); and a collection named alone (via: people) with its items.
+ */
+export interface ReadPattern {
+  segments: string[];
+  /**
+   * Whatever lies directly inside counts as read (a whole item); false when `field`/`fields` name exactly what
+   * of it is read, or the kind reads only whether the value is there.
+   */
+  inside: boolean;
+}
+
+export function readPatterns(rule: RuleSpec): ReadPattern[] {
+  const out: ReadPattern[] = [];
+  for (const spec of rule.checks) {
+    const exact = 'field' in spec.args || 'fields' in spec.args || checks.get(spec.check)?.presenceOnly === true;
+    out.push({ segments: spec.segments, inside: !exact });
+    for (const word of argWords(spec)) {
+      if (word.includes('.')) out.push({ segments: [...parsePath(word), '*'], inside: true });
+      else if (word === 'people' || word === 'parties') out.push({ segments: [word, '*'], inside: true });
+      else out.push({ segments: [...spec.segments, word], inside: true });
+    }
+  }
+  return out;
+}
+
+function argWords(spec: CheckSpec): string[] {
+  const words: string[] = [];
+  const walk = (v: unknown, asKeys: boolean): void => {
+    if (typeof v === 'string') words.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => walk(x, false));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { if (asKeys) words.push(k); walk(x, false); }
+  };
+  for (const value of Object.values(spec.args)) walk(value, true);
+  return words.filter((w) => /^[a-z_][\w.[\]*-]*$/.test(w));
+}
+
+/**
+ * A broken path is read by a pattern when it holds what the pattern reads (a prefix of it, or itself), or lies
+ * directly inside it (one key or item below: a field of an item the rule judges). Deeper breakage is another
+ * rule's business (a risk's likelihood is not what "the register is not empty" reads).
+ */
+export function reads(pattern: ReadPattern, broken: Path): boolean {
+  const segments = pattern.segments;
+  const n = Math.min(segments.length, broken.length);
+  for (let i = 0; i < n; i++) {
+    const p = segments[i];
+    const b = broken[i];
+    if (p === '*' ? typeof b !== 'number' : p !== b) return false;
+  }
+  return broken.length <= segments.length + (pattern.inside ? 1 : 0);
+}
+
+/** Whether any of the rule's reads touches a broken path. */
+export function readsBroken(rule: RuleSpec, broken: readonly Path[]): boolean {
+  if (broken.length === 0) return false;
+  const patterns = readPatterns(rule);
+  return broken.some((b) => patterns.some((p) => reads(p, b)));
+}
