@@ -2,8 +2,10 @@
 // file that cannot be read as text is kept as a result with its reason, so the others are still checked and
 // reported. Each file's evidence links are bounded by --root, else by its git work tree, else by its folder.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, MAX_FILE_BYTES, tooLargeMessage, type AnalyzeOptions } from '../core/index';
+import { analyze, MAX_FILE_BYTES, tooLargeMessage, type Policy } from '../core/index';
 import { globBase, globMatcher, isGlob } from '../node/glob';
+import { toLocation } from '../node/profiles';
+import type { PolicyOptions, ProfileLoader, ProfileProblems } from '../profile-chain';
 import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
 import { NEW_FILE_HINT, type FileResult } from './types';
@@ -14,7 +16,16 @@ export interface LoadOptions {
   root?: string;
   /** --ignore: .gitignore-style patterns, relative to the working folder, that folder walks and patterns skip. */
   ignore?: readonly string[];
-  severity?: AnalyzeOptions['severity'];
+  /** Where each file's profiles come from (--config, --no-config); absent: the catalog alone. */
+  profiles?: { loader: ProfileLoader; options: PolicyOptions };
+}
+
+/** The policy of one file, and the profiles that had errors (the command stops on them). */
+export async function policyOf(absolute: string, io: Pick<CliIo, 'findWorkspaceRoot'>, options: LoadOptions): Promise<{ policy?: Policy; problems: ProfileProblems[] }> {
+  if (!options.profiles) return { problems: [] };
+  const root = options.root ?? io.findWorkspaceRoot(absolute);
+  const resolved = await options.profiles.loader.policyFor(toLocation(absolute), toLocation(root), options.profiles.options);
+  return { policy: resolved.policy, problems: resolved.problems };
 }
 
 export interface Loaded {
@@ -26,6 +37,8 @@ export interface Loaded {
   emptyFolders: string[];
   /** Files a walk found but did not read (symbolic links out of the workspace root), by display path, with the reason. */
   skipped: Skipped[];
+  /** Profiles with errors (each once): the command prints them and stops with exit 2. */
+  profileProblems: ProfileProblems[];
 }
 
 export async function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
@@ -59,18 +72,23 @@ export async function loadFiles(paths: readonly string[], io: CliIo, options: Lo
       problems.push(`${given}: ${stat.error ?? 'not a regular file or folder'}`);
     }
   }
-  const files = [...found].map((absolute) => loadFile(absolute, io, options));
+  const profileProblems = new Map<string, ProfileProblems>();
+  const files = await Promise.all([...found].map(async (absolute) => {
+    const { policy, problems: bad } = await policyOf(absolute, io, options);
+    for (const b of bad) profileProblems.set(b.location, b);
+    return loadFile(absolute, io, options, policy);
+  }));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, problems, emptyFolders, skipped: [...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, reason]) => ({ path, reason })) };
+  return { files, problems, emptyFolders, profileProblems: [...profileProblems.values()], skipped: [...skipped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, reason]) => ({ path, reason })) };
 }
 
-export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
+export function loadFile(absolute: string, io: CliIo, options: LoadOptions, policy?: Policy): FileResult {
   const path = displayPath(io.cwd, absolute);
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
   const root = options.root ?? io.findWorkspaceRoot(absolute);
   try {
-    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), severity: options.severity, newFileHint: NEW_FILE_HINT });
+    const analysis = analyze(text, { asOf: options.asOf, fileExists: io.fileExistsFor(absolute, root), workspaceRoot: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root), policy, newFileHint: NEW_FILE_HINT });
     return { path, text, analysis };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.

@@ -1,5 +1,4 @@
 // The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
-import { loadCatalog } from './catalog';
 import { toDay } from './dates';
 import { dateFindings } from './date-findings';
 import { checkContext, runEvidence } from './evidence';
@@ -11,6 +10,7 @@ import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
+import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
@@ -18,7 +18,6 @@ import { STAGES, type Analysis, type AnalyzeOptions, type DocumentInfo, type Fin
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
-  const catalog = loadCatalog();
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
   if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
@@ -57,7 +56,10 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const metadata = (data.metadata && typeof data.metadata === 'object' ? data.metadata : {}) as Record<string, unknown>;
   const declared = STAGES.includes(metadata.lifecycle_stage as Stage);
   const stage: Stage = declared ? (metadata.lifecycle_stage as Stage) : 'awareness';
-  const { waivers, findings: waiverFindings } = readWaivers(data, asOf, catalog, locate);
+  // The profiles' overrides may depend on the metadata, so the policy is folded once the file is read.
+  const policy = effectivePolicy(options.policy, metadata);
+  const catalog = policy.catalog;
+  const { waivers, findings: waiverFindings } = readWaivers(data, asOf, policy.known, locate, policy.maxWaiverDays);
   const evidence = runEvidence(catalog, checkContext(data, asOf), stage, waivers, locate);
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
@@ -66,6 +68,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};
   const coverage = computeCoverage(catalog, evidence.results, stage, options.asOf, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
+  if (policy.off.length > 0) coverage.off = policy.off;
   const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
   const info: DocumentInfo = {
     id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared,
@@ -73,7 +76,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   let symbols: SymbolNode[] | undefined;
   return {
-    findings: applySeverity(throughAliases(findings, locate, lines), options.severity).sort(byPosition),
+    findings: applySeverity(throughAliases(findings, locate, lines), policy.codes).sort(byPosition),
     coverage,
     model,
     // The outline is built when asked for: most analyses (one per pause in typing) never show it.
@@ -120,8 +123,8 @@ function scalar(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-function applySeverity(findings: Finding[], policy: AnalyzeOptions['severity']): Finding[] {
-  if (!policy) return findings;
+function applySeverity(findings: Finding[], policy: Record<string, Severity | 'off'>): Finding[] {
+  if (Object.keys(policy).length === 0) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
     let chosen: Severity | 'off' | undefined = policy[f.code];
