@@ -35,13 +35,13 @@ export function dirname(location: string): string {
   return i <= 0 ? location : location.slice(0, i);
 }
 
-/** `relative` resolved against the folder `base` ("./a", "../b/c.yaml"). */
-export function joinPath(base: string, relative: string): string {
+/** `relative` resolved against the folder `base` ("./a", "../b/c.yaml"); `encode` spells a segment of a URI. */
+export function joinPath(base: string, relative: string, encode: (segment: string) => string = (s) => s): string {
   const parts = base.split('/');
   for (const part of relative.split('/')) {
     if (part === '' || part === '.') continue;
     if (part === '..') parts.pop();
-    else parts.push(part);
+    else parts.push(encode(part));
   }
   return parts.join('/');
 }
@@ -62,7 +62,8 @@ interface Loaded { location: string; text: string; profile: Profile; findings: F
 export class ProfileLoader {
   private readonly texts = new Map<string, Promise<string | undefined>>();
 
-  constructor(private readonly read: ReadText) {}
+  /** `uris`: locations are URIs (the server), whose segments are percent-encoded; else file paths (the CLI). */
+  constructor(private readonly read: ReadText, private readonly uris = false) {}
 
   private text(location: string): Promise<string | undefined> {
     let t = this.texts.get(location);
@@ -111,7 +112,9 @@ export class ProfileLoader {
     const layers: PolicyLayer[] = chain.map((p) => ({ source: shortName(root, p.location), rules: p.profile.rules, add: p.profile.add, maxWaiverDays: p.profile.maxWaiverDays }));
     for (const p of chain) {
       p.profile.overrides.forEach((o, i) => {
-        if (o.files && !o.files.some((g) => globMatcher(g)(shortName(dirname(p.location), file)))) return;
+        const relativePath = shortName(dirname(p.location), file);
+        const plain = this.uris ? safeDecode(relativePath) : relativePath;
+        if (o.files && !o.files.some((g) => globMatcher(g)(plain))) return;
         layers.push({ source: `${shortName(root, p.location)} overrides[${i}]`, rules: o.rules, add: [], when: o.when });
       });
     }
@@ -127,7 +130,7 @@ export class ProfileLoader {
     const extra: Finding[] = [];
     const bases: Loaded[] = [];
     for (const ext of first.profile.extends) {
-      const target = joinPath(dirname(location), ext.path);
+      const target = joinPath(dirname(location), ext.path, this.uris ? encodeURIComponent : undefined);
       const fail = (code: string, message: string) => extra.push({ code: `profile.${code}`, severity: 'error', message, range: ext.range });
       if (ext.path.startsWith('/') || /^[a-z]:[\\/]/i.test(ext.path)) fail('extends-outside', `extends "${ext.path}": write the path relative to this profile's folder, so the repository works wherever it is checked out`);
       else if (!isInside(root, target)) fail('extends-outside', `extends "${ext.path}" leads outside the workspace root: a profile extends profiles of the same repository only`);
@@ -152,6 +155,14 @@ export class ProfileLoader {
     const problems: ProfileProblems[] = [];
     const loaded = await this.load(location, root, [], new Map(), problems);
     return loaded?.findings ?? [];
+  }
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 
