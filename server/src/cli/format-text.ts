@@ -66,5 +66,6 @@ export function coverageLine(c: Coverage): string {
   const waived = c.principles.flatMap((p) => p.rules.filter((r) => r.state === 'waived').map((r) => r.id));
   return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${c.stage} · as of ${c.asOf}`
     + (gaps.length ? ` · ${gaps.join('; ')}` : '')
-    + (waived.length ? ` · waived: ${waived.join(', ')}` : '');
+    + (waived.length ? ` · waived: ${waived.join(', ')}` : '')
+    + (c.off?.length ? ` · off by profile: ${c.off.map((r) => r.id).join(', ')}` : '');
 }
