@@ -16,6 +16,8 @@ import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
 import { readText } from './load-files';
+import { cliProfileLoader, formatProblems, toLocation } from '../node/profiles';
+import { ProfileLoader } from '../profile-chain';
 import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
@@ -37,7 +39,7 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
 
   let report: DiffReport;
   try {
-    report = collect(options, root, io);
+    report = await collect(options, root, io);
   } catch (e) {
     if (e instanceof GitError) {
       io.stderr(`rac diff: ${e.message}\n`);
@@ -69,7 +71,7 @@ export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn'
   return failing || lost ? 1 : 0;
 }
 
-function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo): DiffReport {
+async function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo): Promise<DiffReport> {
   const repo = openRepository(io.cwd, io.env);
   const commit = repo.resolve(options.base);
   const cwd = realOrSelf(io.cwd);
@@ -96,6 +98,22 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
 
   const files: FileDiff[] = [];
   const unreadable: DiffReport['unreadable'] = [];
+  // Each side is checked with the profiles of its own revision: a pull request that tightens the policy shows
+  // the findings it adds, and one that relaxes it the findings it removes.
+  const topLocation = toLocation(top);
+  const rootLocation = toLocation(root);
+  const headProfiles = cliProfileLoader(io);
+  const baseProfiles = new ProfileLoader(async (location) => {
+    const inRepo = location.startsWith(`${topLocation}/`) ? location.slice(topLocation.length + 1) : undefined;
+    if (inRepo === undefined || !inBase(inRepo)) return undefined;
+    const text = baseText(repo, commit, inRepo);
+    return typeof text === 'string' ? text : undefined;
+  });
+  const policy = async (loader: ProfileLoader, file: string) => {
+    const resolved = await loader.policyFor(file, rootLocation, options.profiles);
+    if (resolved.problems.length) throw new GitError(`the profile has errors:\n${formatProblems(resolved.problems, io.cwd).trimEnd()}`);
+    return resolved.policy;
+  };
   for (const c of changed) {
     const path = display(c.path);
     const basePath = c.kind === 'renamed' ? c.oldPath : c.kind === 'added' ? undefined : c.path;
@@ -107,8 +125,12 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
       unreadable.push({ path, error });
       continue;
     }
-    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
-    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
+    const before = typeof baseSide === 'string' && basePath !== undefined
+      ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT, policy: await policy(baseProfiles, `${topLocation}/${basePath}`) })
+      : undefined;
+    const after = typeof headSide === 'string'
+      ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT, policy: await policy(headProfiles, toLocation(headFile)) })
+      : undefined;
     files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
