@@ -13,10 +13,10 @@ export const CLIENT_ID = 'relationship';
 export const CLIENT_NAME = 'Relationship as Code';
 
 /**
- * Organisation profiles (.rac.yaml, .rac.yml) are plain YAML documents the server also checks, completes and
+ * Organisation profiles (.rac.yaml, .rac.yml, and the bases they extend such as base.rac.yaml) are plain YAML documents the server also checks, completes and
  * explains: the client hands them to it without claiming their language.
  */
-export const PROFILE_PATTERN = '**/.rac.{yaml,yml}';
+export const PROFILE_PATTERN = '**/{.rac,*.rac}.{yaml,yml}';
 export const PROFILE_SELECTOR = { language: 'yaml', pattern: PROFILE_PATTERN };
 
 /** Saving, creating or deleting a profile changes the policy of every open relationship file: the server re-analyses them. */

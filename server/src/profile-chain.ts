@@ -9,6 +9,11 @@ import { globMatcher } from './node/glob';
 
 export const PROFILE_NAMES = ['.rac.yaml', '.rac.yml'];
 
+/** A profile file: the ones found by name, and bases such as policies/base.rac.yaml that they extend. */
+export function isProfileName(name: string): boolean {
+  return /(^|\.)rac\.ya?ml$/.test(name) && !/\.relationship\.ya?ml$/.test(name);
+}
+
 /** Reads a profile's text; undefined when there is no such file. */
 export type ReadText = (location: string) => Promise<string | undefined>;
 
@@ -121,7 +126,7 @@ export class ProfileLoader {
     return { policy: { layers }, profiles: [...chain].reverse().map((p) => p.location), problems };
   }
 
-  private async load(location: string, root: string, stack: string[], seen: Map<string, Loaded>, problems: ProfileProblems[]): Promise<Loaded | undefined> {
+  private async load(location: string, root: string, stack: string[], seen: Map<string, Loaded>, problems: ProfileProblems[], cycle = new Set<string>()): Promise<Loaded | undefined> {
     const done = seen.get(location);
     if (done) return done;
     const text = await this.text(location);
@@ -134,11 +139,16 @@ export class ProfileLoader {
       const fail = (code: string, message: string) => extra.push({ code: `profile.${code}`, severity: 'error', message, range: ext.range });
       if (ext.path.startsWith('/') || /^[a-z]:[\\/]/i.test(ext.path)) fail('extends-outside', `extends "${ext.path}": write the path relative to this profile's folder, so the repository works wherever it is checked out`);
       else if (!isInside(root, target)) fail('extends-outside', `extends "${ext.path}" leads outside the workspace root: a profile extends profiles of the same repository only`);
-      else if (target === location || stack.includes(target)) fail('extends-cycle', `extends "${ext.path}" makes a cycle: ${[...stack, location, target].map((l) => shortName(root, l)).join(' → ')}; a base profile must not extend the profiles built on it`);
-      else {
-        const base = await this.load(target, root, [...stack, location], seen, problems);
+      else if (target === location || stack.includes(target)) {
+        for (const member of [...stack.slice(stack.indexOf(target)), location]) cycle.add(member);
+        fail('extends-cycle', `extends "${ext.path}" makes a cycle: ${[...stack, location, target].map((l) => shortName(root, l)).join(' → ')}; a base profile must not extend the profiles built on it`);
+      } else {
+        const base = await this.load(target, root, [...stack, location], seen, problems, cycle);
         if (base) bases.push(base);
         else fail('extends-missing', `extends "${ext.path}": no such profile (looked for ${shortName(root, target)})`);
+        // The cycle closes further down the chain: this entry leads into it, so it is reported here too (the
+        // profile open in the editor shows it, whichever of the chain that is).
+        if (cycle.has(location) && cycle.has(target)) fail('extends-cycle', `extends "${ext.path}" leads back to this profile: ${[location, target].map((l) => shortName(root, l)).join(' → ')} → … → ${shortName(root, location)}; a base profile must not extend the profiles built on it`);
       }
     }
     const inherited = bases.flatMap(addedIds);

@@ -2,7 +2,7 @@
 // with (read from the profiles on disk, so what the editor shows is what `rac check` reports for the saved
 // files), a new reading whenever a profile changes, and the findings of an open profile, checked as typed.
 import type { Finding, Policy } from './core/index';
-import { dirname, isInside, PROFILE_NAMES, ProfileLoader } from './profile-chain';
+import { dirname, isInside, isProfileName, ProfileLoader } from './profile-chain';
 import type { WorkspaceFiles } from './workspace-files';
 
 export class ProfileService {
@@ -18,8 +18,7 @@ export class ProfileService {
   }
 
   isProfile(uri: string): boolean {
-    const name = uri.slice(uri.lastIndexOf('/') + 1);
-    return PROFILE_NAMES.includes(name);
+    return isProfileName(uri.slice(uri.lastIndexOf('/') + 1));
   }
 
   /** The workspace folder holding the document (the innermost), else its own folder: the walk stops there. */

@@ -59,7 +59,7 @@ describe('a base profile, a team profile, an override and an added rule: the CLI
     const uri = client.open(path, readFileSync(join(REPO, path), 'utf8'));
     const diagnostics = await client.diagnostics(uri, 1);
     const model = (await client.request('relationship/preview', { uri })) as ReportModel;
-    const findings = diagnostics.map((d) => line({ code: String(d.code), severity: SEVERITY[d.severity ?? 1], line: d.range.start.line + 1, column: d.range.start.character + 1, message: d.message })).sort();
+    const findings = diagnostics.map((d) => line({ code: String(d.code), severity: SEVERITY[d.severity ?? 1], line: d.range.start.line + 1, column: d.range.start.character + 1, message: String(d.message) })).sort();
     const modelFindings = model.findings.map((f) => line({ ...f, line: f.range.start.line + 1, column: f.range.start.character + 1 })).sort();
     assert.deepEqual(modelFindings, findings, 'the preview shows the diagnostics the editor shows');
     return { findings, coverage: model.coverage.principles.map((p) => `${p.id} ${p.status} ${p.rules.map((r) => `${r.id}=${r.state}`).join(',')}`), model };

@@ -122,7 +122,8 @@ function readSettings(raw: unknown, at: Path, ruleIds: string[], error: Report):
       const bare = /^evidence\.(.+)$/.exec(id)?.[1];
       const hint = upper ? `; rule ids are upper case: ${upper}`
         : bare && ruleIds.includes(bare) ? `; name the rule by its id alone: ${bare}`
-        : didYouMean(id, [...ruleIds, ...knownCodesList()]);
+        // A whole code is a better suggestion than its family ("link.missing" → link.missing-file, not "link.").
+        : didYouMean(id, [...ruleIds, ...knownCodesList().filter((c) => !c.endsWith('.'))]) || didYouMean(id, knownCodesList());
       error('unknown-rule', `"${id}" is neither a rule id nor a finding code${hint}`, path, 'key');
       continue;
     }
