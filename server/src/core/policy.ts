@@ -53,6 +53,9 @@ export function effectivePolicy(policy: Policy | undefined, metadata: Record<str
         if (setting.level) codes[id] = setting.level;
         continue;
       }
+      // The rule's own code too, so a family ("evidence.": information) never outranks a rule's own level.
+      if (setting.level && setting.level !== 'off') codes[`evidence.${id}`] = setting.level;
+      else if (setting.level === 'off') delete codes[`evidence.${id}`];
       if (setting.level === 'off') off.set(id, layer.source);
       else if (setting.level || setting.args || setting.from_stage) off.delete(id);
       principle.evidence = principle.evidence.map((r) => (r.id === id ? applySetting(r, setting) : r));

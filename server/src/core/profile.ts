@@ -19,7 +19,7 @@ export interface ProfileRead {
   lines: LineIndex;
 }
 
-const TOP_KEYS = ['extends', 'rules', 'add', 'overrides', 'waivers'];
+export const TOP_KEYS = ['extends', 'rules', 'add', 'overrides', 'waivers'];
 const SETTING_KEYS = ['severity', 'args', 'from_stage'];
 const OVERRIDE_KEYS = ['files', 'when', 'rules'];
 

@@ -4,9 +4,7 @@
 // arguments. The profile's place is read from the line and the lines above it (a half-typed profile rarely
 // parses), the way a YAML author reads it.
 import { CompletionItemKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver';
-import { argShapes, checks, deref, escapeMarkdown, KNOWN_CODES, LEVELS, loadCatalog, rootSchema, STAGES, type JsonSchema } from '../core/index';
-
-const TOP_KEYS = ['extends', 'rules', 'add', 'overrides', 'waivers'];
+import { argShapes, checks, deref, escapeMarkdown, KNOWN_CODES, LEVELS, loadCatalog, rootSchema, STAGES, TOP_KEYS, type JsonSchema } from '../core/index';
 
 interface Place {
   /** The key the value follows on this line ("check" in "check: inc"), or undefined in key position. */
