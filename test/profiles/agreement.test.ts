@@ -3,30 +3,18 @@
 // `rac check --format json`, in the language server's diagnostics and in the preview's model, for a file
 // inside the overridden folder and one outside it.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { JsonReport } from '../../server/src/cli/format-json';
 import type { ReportModel } from '../../server/src/report/index';
 import { rac, workspace } from '../cli/run-cli';
 import { LspClient } from '../lsp/client';
+import { REPO, repoFiles } from './repo';
 
-const besideBundle = join(__dirname, '..', '..', 'test', 'profiles', 'fixtures', 'repo');
-export const REPO = existsSync(besideBundle) ? besideBundle : join(process.cwd(), 'test', 'profiles', 'fixtures', 'repo');
 const AS_OF = '2026-11-01';
 const INSIDE = 'suppliers/tactical/outsourcing.relationship.yaml';
 const OUTSIDE = 'partners/outsourcing.relationship.yaml';
-
-/** Every file of the fixture repository by relative path (profiles start with a dot: listed too). */
-export function repoFiles(dir = REPO): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) Object.assign(out, repoFiles(path));
-    else out[relative(REPO, path).split('\\').join('/')] = readFileSync(path, 'utf8');
-  }
-  return out;
-}
 
 interface Seen { findings: string[]; coverage: string[] }
 

@@ -57,7 +57,9 @@ export function dataPaths(): string[] {
       const c = deref(child);
       const path = prefix ? `${prefix}.${key}` : key;
       const item = c?.type === 'array' ? deref(c.items) : undefined;
-      out.push(item ? `${path}[*]` : path);
+      // A list is named whole (members: includes reads all of them) or item by item (members[*]).
+      out.push(path);
+      if (item) out.push(`${path}[*]`);
       visit(item ?? c, item ? `${path}[*]` : path, depth + 1);
     }
   };
