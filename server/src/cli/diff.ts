@@ -17,7 +17,7 @@ import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
 import { readText } from './load-files';
 import { cliProfileLoader, formatProblems, toLocation } from '../node/profiles';
-import { ProfileLoader } from '../profile-chain';
+import { isProfileName, ProfileLoader } from '../profile-chain';
 import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
@@ -89,6 +89,20 @@ async function collect(options: DiffOptions, givenRoot: string | undefined, io: 
     if (!repo.has(commit, inRepo.split(sep).join('/'))) throw new GitError(`${given}: no such file or folder in the working tree or in ${options.base}`);
   }
   const changed = repo.changedFiles(commit, options.paths, (p) => RELATIONSHIP_FILE.test(p));
+  // A changed profile changes the findings of files that did not change: those are compared too, and kept
+  // below when their findings or coverage differ (the policy change is what the review shows).
+  const policyChanged = !options.profiles.noConfig && repo.changedFiles(commit, [repo.top], (p) => isProfileName(posix.basename(p))).length > 0;
+  const byPolicy = new Set<string>();
+  if (policyChanged) {
+    const given = options.paths.map((p) => relative(top, resolve(cwd, p)).split(sep).join('/'));
+    for (const path of repo.tree(commit)) {
+      if (!RELATIONSHIP_FILE.test(posix.basename(path)) || changed.some((c) => c.path === path || c.oldPath === path)) continue;
+      if (given.length && !given.some((g) => g === '' || path === g || path.startsWith(`${g}/`))) continue;
+      if (io.stat(`${top}${sep}${path.split('/').join(sep)}`).kind !== 'file') continue;
+      changed.push({ kind: 'modified', path });
+      byPolicy.add(path);
+    }
+  }
   const display = (repoPath: string) => {
     const rel = relative(cwd, `${top}${sep}${repoPath.split('/').join(sep)}`).split(sep).join('/');
     return rel === '' ? repoPath : rel;
@@ -131,7 +145,9 @@ async function collect(options: DiffOptions, givenRoot: string | undefined, io: 
     const after = typeof headSide === 'string'
       ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT, policy: await policy(headProfiles, toLocation(headFile)) })
       : undefined;
-    files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
+    const diff = compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after });
+    const same = diff.principles.length === 0 && diff.rules.length === 0 && diff.newFindings.length === 0 && diff.fixedFindings.length === 0;
+    if (!(byPolicy.has(c.path) && same)) files.push(diff);
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
 }
