@@ -10,7 +10,7 @@ import type * as sarif from 'sarif';
 import { parse } from 'yaml';
 import type { JsonReport } from '../../server/src/cli/format-json';
 import { rac, VALID, workspace } from '../cli/run-cli';
-import { repoFiles } from './repo';
+import { REPO, repoFiles } from './repo';
 
 const AS_OF = '2026-11-01';
 const INSIDE = 'suppliers/tactical/outsourcing.relationship.yaml';
@@ -112,5 +112,19 @@ describe('rac init --profile', () => {
     const again = rac(['init', '--profile', '.'], dir);
     assert.equal(again.status, 2);
     assert.match(again.stderr, /\.rac\.yaml already exists; rac init never overwrites a file/);
+  });
+});
+
+describe('README', () => {
+  test('the worked example is the fixture repository the tests check', () => {
+    const readme = readFileSync(join(REPO, '..', '..', '..', '..', 'README.md'), 'utf8').replace(/\r\n/g, '\n');
+    const block = (first: string) => {
+      const at = readme.indexOf(`\`\`\`yaml\n${first}\n`);
+      assert.ok(at >= 0, `README has no block starting "${first}"`);
+      return readme.slice(at + 8, readme.indexOf('\n```', at + 8));
+    };
+    for (const [first, file] of [['# policies/base.rac.yaml', 'policies/base.rac.yaml'], ['# .rac.yaml, at the root of the team\'s repository', '.rac.yaml']]) {
+      assert.deepEqual(parse(block(first)), parse(readFileSync(join(REPO, file), 'utf8')), file);
+    }
   });
 });
