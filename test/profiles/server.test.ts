@@ -59,6 +59,8 @@ describe('completion and hover in a profile', () => {
     assert.ok(labels(await complete('add:\n  - id: X-1\n    from_stage: |\n')).includes('value_creation'));
     assert.deepEqual(labels(await complete('|\n')), ['extends', 'rules', 'add', 'overrides', 'waivers']);
     assert.ok(labels(await complete('rules:\n  G|\n', 'base.rac.yaml')).includes('GP2'), 'a base profile is a profile too');
+    const own = await complete('add:\n  - {id: X-GP1, principle: governance_and_processes, title: a DPO on a body, path: people, check: non_empty, from_stage: awareness, why: w, hint: h}\noverrides:\n  - files: [a/**]\n    rules:\n      X|\n');
+    assert.ok(labels(own).includes('X-GP1'), 'the profile\'s own added rules are offered');
   });
 
   test('hover on a rule id shows its title, principle and why; on a check kind its arguments', async () => {

@@ -132,6 +132,24 @@ describe('policy', () => {
     assert.ok(all.profile.add.length === 1 && all.profile.overrides.length === 2 && all.profile.maxWaiverDays === 180, uncommented);
   });
 
+  test('any cut of a profile (truncated, CRLF, tabs, emoji) gives findings with ranges inside the text, never a throw', () => {
+    const texts = [PROFILE_TEMPLATE, readFileSync(repoFile('test', 'profiles', 'fixtures', 'repo', 'policies', 'base.rac.yaml'), 'utf8'), readFileSync(repoFile('test', 'profiles', 'fixtures', 'repo', '.rac.yaml'), 'utf8')];
+    let checked = 0;
+    for (const whole of texts) {
+      for (const variant of [whole, whole.replace(/\n/g, '\r\n'), whole.replace(/ {2}/g, '\t'), whole.replace(/a/g, '🤝')]) {
+        for (let end = 0; end <= variant.length; end += 7) {
+          const cut = variant.slice(0, end);
+          const lines = cut.split(/\r\n|\r|\n/);
+          for (const f of readProfile(cut).findings) {
+            for (const p of [f.range.start, f.range.end]) assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `${f.code} at ${p.line}:${p.character} in a cut of ${end}`);
+          }
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 500);
+  });
+
   test('schemas/profile.schema.json describes the same keys and accepts the fixture profiles', () => {
     const schema = JSON.parse(readFileSync(repoFile('schemas', 'profile.schema.json'), 'utf8')) as { properties: Record<string, unknown> };
     assert.deepEqual(Object.keys(schema.properties).sort(), [...TOP_KEYS].sort());

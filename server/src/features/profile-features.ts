@@ -4,7 +4,7 @@
 // arguments. The profile's place is read from the line and the lines above it (a half-typed profile rarely
 // parses), the way a YAML author reads it.
 import { CompletionItemKind, type CompletionItem, type Hover, type Position } from 'vscode-languageserver';
-import { argShapes, checks, deref, escapeMarkdown, KNOWN_CODES, LEVELS, loadCatalog, rootSchema, STAGES, TOP_KEYS, type JsonSchema } from '../core/index';
+import { argShapes, checks, deref, escapeMarkdown, KNOWN_CODES, LEVELS, loadCatalog, readProfile, rootSchema, STAGES, TOP_KEYS, type JsonSchema } from '../core/index';
 
 interface Place {
   /** The key the value follows on this line ("check" in "check: inc"), or undefined in key position. */
@@ -77,7 +77,10 @@ export function profileCompletions(text: string, offset: number, positionAt: (of
   if (place.valueOf === undefined) {
     if (place.parents.length === 0) return TOP_KEYS.map((k) => item(k, CompletionItemKind.Property));
     if (inRules) {
+      // The profile's own added rules may be configured too (an override turning one off).
+      const own = readProfile(text).profile.add.map((r) => item(r.id, CompletionItemKind.Constant, `the organisation's rule: ${r.title}`));
       return [
+        ...own,
         ...[...catalog.rules.values()].map(({ rule, principle }) => item(rule.id, CompletionItemKind.Constant, `${principle.clause} ${principle.title}: ${rule.title}`)),
         ...KNOWN_CODES.map((c) => item(c, CompletionItemKind.EnumMember, c.endsWith('.') ? 'every finding code starting so' : 'finding code')),
       ];
