@@ -3,9 +3,11 @@
 // open files without a reload; an open profile gets completion and hover.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { VALID } from '../cli/run-cli';
+import { applyTextEdits } from '../features/fixture';
 import { cursor, LspClient } from '../lsp/client';
+import { repoFiles } from './repo';
 
 describe('the server applies the profile on disk and follows its changes', () => {
   let client: LspClient;
@@ -29,6 +31,29 @@ describe('the server applies the profile on disk and follows its changes', () =>
     client.filesChanged([{ uri: client.uri('team/.rac.yaml'), type: 1 }]);
     const third = await client.diagnostics(uri, 1, mark2);
     assert.equal(severity(third, 'evidence.missing-principle'), undefined, 'a nearer profile, created, takes over');
+  });
+});
+
+describe('an organisation\'s rule in the editor', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ settings: { asOf: '2026-11-01' }, files: repoFiles() });
+  });
+  after(() => client.stop());
+
+  test('its finding has a quick fix from its check kind, which meets it', async () => {
+    const path = 'partners/outsourcing.relationship.yaml';
+    const uri = client.open(path, repoFiles()[path]);
+    const diagnostic = (await client.diagnostics(uri, 1)).find((d) => d.code === 'evidence.X-GP1');
+    assert.ok(diagnostic, 'the added rule is unmet');
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    const fix = actions.find((a) => a.diagnostics?.some((d) => d.code === 'evidence.X-GP1'));
+    const edits = fix?.edit?.changes?.[uri] ?? [];
+    assert.ok(edits.some((e) => e.newText.includes('p-dpo')), JSON.stringify(actions.map((a) => a.title)));
+    const mark = client.mark();
+    client.change(uri, applyTextEdits(repoFiles()[path], edits), 2);
+    const after = await client.diagnostics(uri, 2, mark);
+    assert.ok(!after.some((d) => d.code === 'evidence.X-GP1'), 'the fix meets the rule');
   });
 });
 

@@ -89,6 +89,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     document,
     lines,
     data: isMapData ? parsed.data : undefined,
+    catalog,
   };
 }
 

@@ -1,5 +1,6 @@
 // The engine's vocabulary. Everything here is plain data so the server, the CLI and the preview can read it.
 import type { Document } from 'yaml';
+import type { Catalog } from './catalog';
 import type { OffRule, Policy } from './profile-types';
 import type { LineIndex } from './text';
 
@@ -164,6 +165,8 @@ export interface Analysis {
   lines: LineIndex;
   /** The document as plain data (undefined when it does not parse to a map). */
   data: unknown;
+  /** The rules the file was checked with: the catalog with its profiles folded in (added rules included). */
+  catalog?: Catalog;
 }
 
 export type FileCheck = 'exists' | 'missing' | 'outside';
