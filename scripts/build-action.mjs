@@ -22,6 +22,7 @@ const files = [
   ['.pre-commit-hooks.yaml', '.pre-commit-hooks.yaml'],
   ['schemas/relationship.schema.json', 'schemas/relationship.schema.json'],
   ['schemas/principles.schema.json', 'schemas/principles.schema.json'],
+  ['schemas/profile.schema.json', 'schemas/profile.schema.json'],
   ['schemas/principles.yaml', 'schemas/principles.yaml'],
 ];
 for (const [from] of files) {

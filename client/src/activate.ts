@@ -12,6 +12,20 @@ import { registerPreview } from './preview/index';
 export const CLIENT_ID = 'relationship';
 export const CLIENT_NAME = 'Relationship as Code';
 
+/**
+ * Organisation profiles (.rac.yaml, .rac.yml, and the bases they extend such as base.rac.yaml) are plain YAML documents the server also checks, completes and
+ * explains: the client hands them to it without claiming their language.
+ */
+export const PROFILE_PATTERN = '**/{.rac,*.rac}.{yaml,yml}';
+export const PROFILE_SELECTOR = { language: 'yaml', pattern: PROFILE_PATTERN };
+
+/** Saving, creating or deleting a profile changes the policy of every open relationship file: the server re-analyses them. */
+export function profileWatcher(context: vscode.ExtensionContext): vscode.FileSystemWatcher {
+  const watcher = vscode.workspace.createFileSystemWatcher(PROFILE_PATTERN);
+  context.subscriptions.push(watcher);
+  return watcher;
+}
+
 export function createOutput(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
 }

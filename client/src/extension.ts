@@ -3,7 +3,7 @@
 // from the server. The browser build (github.dev, vscode.dev) is client/src/browser/extension.ts.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CLIENT_ID, CLIENT_NAME, createOutput, startAndRegister } from './activate';
+import { CLIENT_ID, CLIENT_NAME, createOutput, PROFILE_SELECTOR, profileWatcher, startAndRegister } from './activate';
 
 let client: LanguageClient | undefined;
 
@@ -20,8 +20,9 @@ export function activate(context: vscode.ExtensionContext): void {
     documentSelector: [
       { scheme: 'file', language: 'relationship-yaml' },
       { scheme: 'untitled', language: 'relationship-yaml' },
+      { scheme: 'file', ...PROFILE_SELECTOR },
     ],
-    synchronize: { configurationSection: 'relationship', fileEvents: watcher },
+    synchronize: { configurationSection: 'relationship', fileEvents: [watcher, profileWatcher(context)] },
     outputChannel: output,
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);

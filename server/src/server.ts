@@ -17,15 +17,17 @@ import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
 import { definition } from './features/definition';
-import { toDiagnostics } from './features/diagnostics';
+import { toDiagnostic, toDiagnostics } from './features/diagnostics';
 import { foldingRanges } from './features/folding';
 import { hover } from './features/hover';
 import { documentLinks } from './features/links';
 import { references } from './features/references';
+import { profileCompletions, profileHover } from './features/profile-features';
 import { prepareRename, rename } from './features/rename';
 import { documentSymbols } from './features/symbols';
 import { localToday } from './node/today';
 import { checkParams, validated } from './params';
+import { ProfileService } from './profile-service';
 import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CoverageParams, type ScaffoldParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
@@ -39,6 +41,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   let folders: string[] = [];
   let capabilities: InitializeParams['capabilities'] = {};
   const warnedAsOf = new Set<string>();
+  const profiles = new ProfileService(files, () => folders, (uri) => documents.get(uri)?.getText());
 
   const log = (message: string): void => connection.console.log(message);
 
@@ -77,7 +80,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     const asOf = asOfFor(s);
     // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
     const root = files.rootOf(uri);
-    return { options: { asOf, severity: s.severity, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${JSON.stringify(s.severity)}` };
+    const { policy, key } = await profiles.policyFor(uri);
+    return { options: { asOf, policy, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${key}` };
   }
 
   const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
@@ -107,6 +111,11 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
       const document = documents.get(uri);
       if (!document || document.version !== version) return;
       const s = await settings.get(uri);
+      if (profiles.isProfile(uri)) {
+        const findings = s.validate.enable ? await profiles.check(uri) : [];
+        if (documents.get(uri)?.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
+        return;
+      }
       const analysis = await analysed(document);
       // Requests now answer from this analysis or a later one: older edits need no mapping any more.
       edits.forgetUpTo(uri, analyses.latest(uri)?.version ?? version);
@@ -127,7 +136,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
    */
   async function answerFrom(uri: string): Promise<{ document: TextDocument; analysis: Analysis; map: PositionMap } | undefined> {
     const document = documents.get(uri);
-    if (!document) return undefined;
+    // A profile is not a relationship file: only its own completion, hover and diagnostics apply.
+    if (!document || profiles.isProfile(uri)) return undefined;
     const entry = analyses.latest(uri);
     if (!entry) {
       const version = document.version;
@@ -155,7 +165,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
     await scheduler.settled(uri);
     const document = documents.get(uri);
-    if (!document) return undefined;
+    // A profile is not a relationship file: only its own completion, hover and diagnostics apply.
+    if (!document || profiles.isProfile(uri)) return undefined;
     return { document, analysis: await analysed(document) };
   }
 
@@ -204,6 +215,14 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     for (const d of documents.all()) scheduler.soon(d.uri, d.version);
   });
 
+  // Saving, creating or deleting a profile changes the policy of every relationship file: analyse them again.
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    files.filesChanged?.(changes);
+    if (!profiles.changed(changes.map((c) => c.uri))) return;
+    analyses.clear();
+    for (const d of documents.all()) scheduler.soon(d.uri, d.version);
+  });
+
   connection.onDidChangeConfiguration((change) => {
     settings.changed(change.settings);
     analyses.clear();
@@ -222,6 +241,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   connection.onCompletion(guard('completion', [], async ({ textDocument, position }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
+    if (profiles.isProfile(document.uri)) return profileCompletions(document.getText(), document.offsetAt(position), (o) => document.positionAt(o));
     const asOf = asOfFor(await settings.get(document.uri));
     const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
@@ -231,6 +251,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and
   // their answer forward.
   connection.onHover(guard('hover', null, async ({ textDocument, position }) => {
+    const profile = profiles.isProfile(textDocument.uri) ? documents.get(textDocument.uri) : undefined;
+    if (profile) return profileHover(profile.getText(), profile.offsetAt(position), (o) => profile.positionAt(o));
     const found = await answerFrom(textDocument.uri);
     const at = found?.map.back(position);
     return found && at ? mapHover(hover(found.analysis, at), found.map) : null;

@@ -1,7 +1,7 @@
 // The server's settings: section "relationship" of workspace/configuration, per document, with defaults for
-// clients that have no configuration (or send it only with didChangeConfiguration).
+// clients that have no configuration (or send it only with didChangeConfiguration). Severities are not a
+// setting: they belong to the organisation's profile (.rac.yaml), so the editor and the CLI always agree.
 import type { Connection } from 'vscode-languageserver';
-import type { Severity } from './core/index';
 
 export type Trace = 'off' | 'messages' | 'verbose';
 
@@ -10,8 +10,6 @@ export interface Settings {
   /** YYYY-MM-DD, or '' for today. */
   asOf: string;
   diagnostics: { maxNumberOfProblems: number };
-  /** Severity policy by finding code or code prefix ending in ".", passed to analyze(). */
-  severity: Record<string, Severity | 'off'>;
   trace: { server: Trace };
 }
 
@@ -19,11 +17,8 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   validate: { enable: true },
   asOf: '',
   diagnostics: { maxNumberOfProblems: 1000 },
-  severity: {},
   trace: { server: 'off' as Trace },
 });
-
-const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Reads a value of a nested ("validate": {"enable": …}) or dotted ("validate.enable") settings object. */
 function pick(raw: Record<string, unknown>, dotted: string): unknown {
@@ -39,17 +34,11 @@ export function readSettings(raw: unknown): Settings {
   const enable = pick(r, 'validate.enable');
   const asOf = pick(r, 'asOf');
   const max = pick(r, 'diagnostics.maxNumberOfProblems');
-  const severity = pick(r, 'severity');
   const trace = pick(r, 'trace.server');
-  const policy: Record<string, Severity | 'off'> = {};
-  if (severity && typeof severity === 'object' && !Array.isArray(severity)) {
-    for (const [code, level] of Object.entries(severity)) if (typeof level === 'string' && SEVERITIES.has(level)) policy[code] = level as Severity | 'off';
-  }
   return {
     validate: { enable: typeof enable === 'boolean' ? enable : DEFAULT_SETTINGS.validate.enable },
     asOf: typeof asOf === 'string' ? asOf.trim() : DEFAULT_SETTINGS.asOf,
     diagnostics: { maxNumberOfProblems: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : DEFAULT_SETTINGS.diagnostics.maxNumberOfProblems },
-    severity: policy,
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
   };
 }

@@ -46,6 +46,8 @@ export interface WorkspaceFiles {
   identity(uri: string): string;
   /** A short name for the document in the preview: its file name. */
   displayName(uri: string): string;
+  /** Files changed on disk (workspace/didChangeWatchedFiles, which the server receives and passes on). */
+  filesChanged?(changes: readonly { uri: string; type: number }[]): void;
   /** Registers what to do when files changed so that earlier link answers may be wrong. */
   onDidChange(listener: () => void): void;
 }

@@ -253,3 +253,32 @@ test('the workflow\'s comment script creates one comment, then updates it', asyn
   assert.equal(store.length, 2);
   assert.match(store[1].body, /^<!-- relationship-as-code:summary -->\n### Relationship coverage: 2 files changed/);
 });
+
+test('the action picks up the repository\'s profile: a pull request that adds a rule of the organisation shows its findings', () => {
+  const repo = new TempRepo('rac-action-profile-').init();
+  after(() => repo.dispose());
+  repo.write('partners/acme.relationship.yaml', fixture('early.relationship.yaml')).commitAll('base');
+  repo.git('branch', 'base');
+  // The head changes no relationship file, only the policy: each side is checked with its own revision's profile.
+  repo.write('.rac.yaml', [
+    'add:',
+    '  - id: X-RM1',
+    '    principle: relationship_management',
+    '    title: the contracts are referenced',
+    '    path: metadata.contract_refs',
+    '    check: present',
+    '    from_stage: awareness',
+    '    why: a reader of the relationship must find the contracts it rests on',
+    '    hint: list the contracts under metadata.contract_refs',
+    '',
+  ].join('\n'));
+  const r = runAction({ comment: 'false', 'fail-on': 'warning' }, { repo });
+  assert.equal(r.status, 1, r.stderr + r.stdout);
+  assert.match(r.stdout, /^::warning file=partners\/acme\.relationship\.yaml,line=\d+,.*X-RM1 the contracts are referenced/m);
+  assert.match(r.stepSummary, /1 file changed/);
+  // A broken profile stops the review with its own message, not a report against rules nobody meant.
+  repo.write('.rac.yaml', 'rules:\n  RM9: off\n');
+  const broken = runAction({ comment: 'false' }, { repo });
+  assert.equal(broken.status, 2, broken.stderr + broken.stdout);
+  assert.match(broken.stderr, /\.rac\.yaml:2:3: error "RM9" is neither a rule id nor a finding code/);
+});

@@ -186,6 +186,18 @@ export class LspClient {
     void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  /** Writes a file in the workspace folder (creating its folders); returns its uri. The server is not told: see filesChanged. */
+  write(name: string, text: string): string {
+    mkdirSync(dirname(join(this.workspace, name)), { recursive: true });
+    writeFileSync(join(this.workspace, name), text);
+    return this.uri(name);
+  }
+
+  /** workspace/didChangeWatchedFiles, as the editor's file watcher sends it (type 1 created, 2 changed, 3 deleted). */
+  filesChanged(changes: { uri: string; type: 1 | 2 | 3 }[]): void {
+    void this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  }
+
   /** New settings: answered to later workspace/configuration requests and announced with didChangeConfiguration. */
   configure(settings: Record<string, unknown>): void {
     this.settings = settings;

@@ -39,7 +39,7 @@ function filesUnder(dir: string): string[] {
 test('the release folder holds action.yml, the bundled CLI, the schemas, LICENSE, a README and the pre-commit hook, nothing else', () => {
   assert.deepEqual(filesUnder(action).sort(), [
     '.pre-commit-hooks.yaml', 'LICENSE', 'README.md', 'action.yml', 'dist/cli.js', 'package.json',
-    'schemas/principles.schema.json', 'schemas/principles.yaml', 'schemas/relationship.schema.json',
+    'schemas/principles.schema.json', 'schemas/principles.yaml', 'schemas/profile.schema.json', 'schemas/relationship.schema.json',
   ]);
   assert.equal(readFileSync(join(action, 'action.yml'), 'utf8'), readFileSync(join(ROOT, 'action.yml'), 'utf8'));
   const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;

@@ -4,7 +4,7 @@
 // and a client that cannot answer leaves links unchecked.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Connection, DidChangeWatchedFilesParams } from 'vscode-languageserver';
+import type { Connection } from 'vscode-languageserver';
 import { ClientWorkspaceFiles } from '../../server/src/browser/client-files';
 import { isInside, linkTarget } from '../../server/src/features/link-target';
 
@@ -14,16 +14,14 @@ const DOC = `${FOLDER}/partners/acme.relationship.yaml`;
 function fakeConnection(answer: (uris: string[]) => boolean[] | Promise<boolean[]>) {
   const requests: string[][] = [];
   const errors: string[] = [];
-  let watched: ((p: DidChangeWatchedFilesParams) => void) | undefined;
   const connection = {
-    onDidChangeWatchedFiles: (h: (p: DidChangeWatchedFilesParams) => void) => { watched = h; },
     sendRequest: async (_type: unknown, params: { uris: string[] }) => {
       requests.push(params.uris);
       return { exists: await answer(params.uris) };
     },
     console: { error: (m: string) => errors.push(m) },
   } as unknown as Connection;
-  return { connection, requests, errors, changed: (p: DidChangeWatchedFilesParams) => watched?.(p) };
+  return { connection, requests, errors };
 }
 
 test('links resolve against the document URI, stay inside the folder, and name files, not URL syntax', () => {
@@ -81,9 +79,9 @@ test('created or deleted files drop the cached answers and ask the server to ana
   files.linkCheck(DOC)?.('docs/rmp.md');
   await files.settle(DOC);
   assert.equal(files.linkCheck(DOC)?.('docs/rmp.md'), 'missing');
-  fake.changed({ changes: [{ uri: `${FOLDER}/partners/docs/rmp.md`, type: 2 }] });
+  files.filesChanged([{ uri: `${FOLDER}/partners/docs/rmp.md`, type: 2 }]);
   assert.equal(redo, 0, 'a changed file still exists');
-  fake.changed({ changes: [{ uri: `${FOLDER}/partners/docs/rmp.md`, type: 1 }] });
+  files.filesChanged([{ uri: `${FOLDER}/partners/docs/rmp.md`, type: 1 }]);
   assert.equal(redo, 1);
   assert.equal(files.linkCheck(DOC)?.('docs/rmp.md'), 'exists', 'asked again, provisionally exists');
 });

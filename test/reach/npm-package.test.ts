@@ -51,7 +51,7 @@ test('package.json: public, named, with the rac bin, a files allow-list, engines
 test('the tarball holds the CLI bundle, the schemas, README and LICENSE, and nothing else', () => {
   assert.deepEqual(packed, [
     'LICENSE', 'README.md', 'dist/cli.js', 'package.json',
-    'schemas/principles.schema.json', 'schemas/principles.yaml', 'schemas/relationship.schema.json',
+    'schemas/principles.schema.json', 'schemas/principles.yaml', 'schemas/profile.schema.json', 'schemas/relationship.schema.json',
   ]);
 });
 

@@ -24,7 +24,7 @@ test('an analysis in between, of another file, changes nothing', () => {
   const text = referenceText();
   const before = analyze(text, options);
   analyze('schema_version: 1\nmetadata: {lifecycle_stage: exit}\nparties: [{id: x}]\nwaivers: [{rule: ZZ1}]\n', options);
-  analyze(text.replace('lifecycle_stage: staying_together', 'lifecycle_stage: awareness'), { ...options, severity: { 'evidence.': 'off' } });
+  analyze(text.replace('lifecycle_stage: staying_together', 'lifecycle_stage: awareness'), { ...options, policy: { layers: [{ source: 'p', rules: { 'evidence.': { level: 'off' }, RM1: { level: 'off' } }, add: [] }] } });
   const after = analyze(text, options);
   assert.deepEqual(observable(after), observable(before));
 });

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
 import { FileExistsRequest, FindRelationshipFilesRequest, ReadFileRequest } from '../../../server/src/protocol';
-import { CLIENT_ID, CLIENT_NAME, createOutput, startAndRegister } from '../activate';
+import { CLIENT_ID, CLIENT_NAME, createOutput, PROFILE_SELECTOR, profileWatcher, startAndRegister } from '../activate';
 
 let client: LanguageClient | undefined;
 
@@ -21,8 +21,8 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     // Every scheme: a browser workspace is vscode-vfs:, vscode-test-web:, file: through the File System Access API…
-    documentSelector: [{ language: 'relationship-yaml' }],
-    synchronize: { configurationSection: 'relationship', fileEvents: watcher },
+    documentSelector: [{ language: 'relationship-yaml' }, PROFILE_SELECTOR],
+    synchronize: { configurationSection: 'relationship', fileEvents: [watcher, profileWatcher(context)] },
     outputChannel: output,
   };
   client = new LanguageClient(CLIENT_ID, CLIENT_NAME, clientOptions, new WorkerConstructor(main.toString(true)));

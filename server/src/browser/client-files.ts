@@ -3,7 +3,7 @@
 // analysis, every such link is asked of the client in one request, the answers are cached, and `settle` tells
 // the server to analyse again with them. The cache is dropped when the client reports changed files. Closed
 // relationship files are found and read by the editor too.
-import { FileChangeType, type Connection } from 'vscode-languageserver';
+import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver';
 import type { FileCheck } from '../core/index';
 import { FileExistsRequest, FindRelationshipFilesRequest, ReadFileRequest } from '../protocol';
 import type { FoundFiles, WorkspaceFiles } from '../workspace-files';
@@ -20,14 +20,15 @@ export class ClientWorkspaceFiles implements WorkspaceFiles {
   private generation = 0;
   private readonly listeners: (() => void)[] = [];
 
-  constructor(private readonly connection: Connection) {
-    connection.onDidChangeWatchedFiles(({ changes }) => {
-      // A created or deleted file changes answers; which documents link to it is not tracked, so all are redone.
-      if (this.known.size === 0 || !changes.some((c) => c.type !== FileChangeType.Changed)) return;
-      this.known.clear();
-      this.generation++;
-      for (const listener of this.listeners) listener();
-    });
+  constructor(private readonly connection: Connection) {}
+
+  /** The server passes on workspace/didChangeWatchedFiles (one handler per connection: the server owns it). */
+  filesChanged(changes: readonly FileEvent[]): void {
+    // A created or deleted file changes answers; which documents link to it is not tracked, so all are redone.
+    if (this.known.size === 0 || !changes.some((c) => c.type !== FileChangeType.Changed)) return;
+    this.known.clear();
+    this.generation++;
+    for (const listener of this.listeners) listener();
   }
 
   get stamp(): string {

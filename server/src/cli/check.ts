@@ -6,9 +6,13 @@ import { stageName, type Coverage, type Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
+import { cliProfileLoader, formatProblems } from '../node/profiles';
+import type { PolicyOptions } from '../profile-chain';
+import { policyOf, type LoadOptions } from './load-files';
 import { loadFilesInParallel } from './parallel-load';
+import { printConfig, profileOptions } from './print-config';
 import { explainTrailer } from './rule-help';
-import { loadStdin } from './stdin-file';
+import { loadStdin, stdinPath } from './stdin-file';
 import { FORMATS, type FileResult, type Format } from './types';
 
 export const CHECK_USAGE = `usage: rac check [options] [paths…]
@@ -27,6 +31,9 @@ from standard input.
   --max-warnings <N>     exit 1 when there are more than N warnings in all (counted also under --quiet)
   --min-coverage <N|all> exit 1 when a file covers fewer than N principles (0-12), or with all, when it
                          does not cover every principle its stage requires
+  --config <file>        use this profile (.rac.yaml) for every file instead of the nearest one
+  --no-config            ignore profiles: the built-in catalog alone
+  --print-config <file>  print the resolved profile for this relationship file and exit
   --root <dir>           workspace root: evidence links may not leave it (default: the enclosing git work
                          tree of each file, else the file's folder)
   --ignore <pattern>     skip what this .gitignore-style pattern matches in folders and patterns, relative
@@ -42,6 +49,10 @@ from standard input.
 A folder without relationship files: the current folder (the default, also when given as .) prints a note
 and is not an error, so a change that removes the last file still passes; a folder you name is a usage
 problem (exit 2).
+
+Each file's policy is the nearest .rac.yaml (or .rac.yml) walking up from its folder to the workspace root,
+with the profiles it extends and its overrides that match the file (see README, "Organisation profiles"). A
+profile with a mistake stops the run with exit 2 and file:line:column messages.
 
 Every rule is described by rac rules (all of them) and rac explain <RULE> (one, with an example).
 
@@ -72,6 +83,9 @@ const OPTIONS = {
   output: { type: 'string', short: 'o' },
   'stdin-filename': { type: 'string' },
   root: { type: 'string' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  'print-config': { type: 'string' },
   ignore: { type: 'string', multiple: true },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'v' },
@@ -90,6 +104,8 @@ interface CheckOptions {
   output?: string;
   stdinFilename?: string;
   root?: string;
+  profiles: PolicyOptions;
+  printConfig?: string;
   ignore: string[];
   quiet: boolean;
   verbose: boolean;
@@ -130,7 +146,10 @@ export function parseCheckArgs(argv: readonly string[], io: CliIo): CheckOptions
   if (isError(root)) return root;
   const color = !v['no-color'] && io.stdoutIsTTY && !io.env.NO_COLOR;
   const paths = parsed.positionals.length ? parsed.positionals : ['.'];
-  return { paths, format, asOf, failOn, minCoverage, maxWarnings, output, stdinFilename, root, ignore: parsed.lists.ignore ?? [], quiet: v.quiet === true, verbose: v.verbose === true, color };
+  const profiles = profileOptions(v, io);
+  if (isError(profiles)) return profiles;
+  const printConfig = typeof v['print-config'] === 'string' ? resolve(io.cwd, v['print-config']) : undefined;
+  return { paths, format, asOf, failOn, minCoverage, maxWarnings, output, stdinFilename, root, profiles, printConfig, ignore: parsed.lists.ignore ?? [], quiet: v.quiet === true, verbose: v.verbose === true, color };
 }
 
 export async function runCheck(argv: string[], io: CliIo): Promise<number> {
@@ -143,12 +162,25 @@ export async function runCheck(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`rac check: ${options.error}\nRun "rac check --help" for the options.\n`);
     return 2;
   }
+  const loadOptions: LoadOptions = { asOf: options.asOf, root: options.root, ignore: options.ignore, profiles: { loader: cliProfileLoader(io), options: options.profiles } };
+  if (options.printConfig !== undefined) return printConfig(options.printConfig, io, loadOptions);
   const onDisk = options.paths.filter((p) => p !== '-');
-  const loadOptions = { asOf: options.asOf, root: options.root, ignore: options.ignore };
-  const loaded = onDisk.length ? await loadFilesInParallel(onDisk, io, loadOptions) : { files: [], problems: [], emptyFolders: [], skipped: [] };
+  const loaded = onDisk.length ? await loadFilesInParallel(onDisk, io, loadOptions) : { files: [], problems: [], emptyFolders: [], skipped: [], profileProblems: [] };
   const { problems, emptyFolders, skipped } = loaded;
   for (const s of skipped) io.stderr(`rac check: note: skipped ${s.path}: ${s.reason}\n`);
-  const files = options.paths.includes('-') ? [...loaded.files, loadStdin(io, options.stdinFilename, loadOptions)] : loaded.files;
+  let files = loaded.files;
+  const profileProblems = [...loaded.profileProblems];
+  if (options.paths.includes('-')) {
+    const { policy, problems: bad } = await policyOf(stdinPath(io, options.stdinFilename), io, loadOptions);
+    profileProblems.push(...bad);
+    files = [...files, loadStdin(io, options.stdinFilename, loadOptions, policy)];
+  }
+  if (profileProblems.length) {
+    // A policy that cannot be read would check files against rules nobody meant: stop before any report.
+    io.stderr(formatProblems(profileProblems, io.cwd));
+    io.stderr('rac check: the profile has errors (above): fix them, or run with --no-config to check against the built-in catalog\n');
+    return 2;
+  }
   for (const folder of emptyFolders) {
     // The current folder stands for "the whole repository" (the default, and the GitHub action's): a change that
     // removes the last relationship file leaves nothing to check, which is not a setup error. A folder the user

@@ -14,6 +14,8 @@ export interface DiffOptions {
   output?: string;
   /** --root: bounds the working tree's evidence links (default: the repository). */
   root?: string;
+  /** --no-config: both sides against the catalog alone; otherwise each side with the profiles of its revision. */
+  profiles: { noConfig: boolean };
 }
 
 export const DIFF_USAGE = `usage: rac diff --base <git-ref> [options] [paths…]
@@ -22,7 +24,7 @@ Compares the relationship files (*.relationship.yaml|yml) that changed between a
 tree: coverage before and after, principles gained and lost, rules that became met or unmet, new and fixed
 findings (matched by code and message, not by line). Paths (default: the current folder) limit the files
 compared; write -- before a path that starts with "-". Evidence links are checked inside the repository,
-on each side in its own tree.
+on each side in its own tree, and each side is checked with the profiles (.rac.yaml) of its own revision.
 
   --base <ref>              the commit to compare with (branch, tag or sha), e.g. origin/main
   --as-of <YYYY-MM-DD>      analyse both sides for this day (default: today, in local time)
@@ -31,6 +33,7 @@ on each side in its own tree.
   --format <name>           markdown | json | github (default: markdown)
   -o, --output <file>       write the report to a file instead of standard output
   --root <dir>              workspace root: evidence links may not leave it (default: the repository)
+  --no-config               ignore profiles on both sides: the built-in catalog alone
   -h, --help                show this help
 
 When GITHUB_STEP_SUMMARY is set, the Markdown summary is also appended to that file, whatever the format.
@@ -48,6 +51,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
   root: { type: 'string' },
+  'no-config': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -70,6 +74,7 @@ export function parseDiffArgs(argv: readonly string[], today: string): DiffOptio
     asOf,
     failOn,
     failOnCoverageLoss: v['fail-on-coverage-loss'] === true,
+    profiles: { noConfig: v['no-config'] === true },
     format,
     ...(typeof v.output === 'string' ? { output: v.output } : {}),
     ...(typeof v.root === 'string' ? { root: v.root } : {}),

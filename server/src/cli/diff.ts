@@ -16,6 +16,8 @@ import { formatDiffJson } from './diff-json';
 import { formatDiffMarkdown, githubBlobBase } from './diff-markdown';
 import type { CliIo } from './io';
 import { readText } from './load-files';
+import { cliProfileLoader, formatProblems, toLocation } from '../node/profiles';
+import { isProfileName, ProfileLoader } from '../profile-chain';
 import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
@@ -37,7 +39,7 @@ export async function runDiff(argv: string[], io: CliIo): Promise<number> {
 
   let report: DiffReport;
   try {
-    report = collect(options, root, io);
+    report = await collect(options, root, io);
   } catch (e) {
     if (e instanceof GitError) {
       io.stderr(`rac diff: ${e.message}\n`);
@@ -69,7 +71,7 @@ export function exitCode(report: DiffReport, options: Pick<DiffOptions, 'failOn'
   return failing || lost ? 1 : 0;
 }
 
-function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo): DiffReport {
+async function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo): Promise<DiffReport> {
   const repo = openRepository(io.cwd, io.env);
   const commit = repo.resolve(options.base);
   const cwd = realOrSelf(io.cwd);
@@ -87,6 +89,20 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
     if (!repo.has(commit, inRepo.split(sep).join('/'))) throw new GitError(`${given}: no such file or folder in the working tree or in ${options.base}`);
   }
   const changed = repo.changedFiles(commit, options.paths, (p) => RELATIONSHIP_FILE.test(p));
+  // A changed profile changes the findings of files that did not change: those are compared too, and kept
+  // below when their findings or coverage differ (the policy change is what the review shows).
+  const policyChanged = !options.profiles.noConfig && repo.changedFiles(commit, [repo.top], (p) => isProfileName(posix.basename(p))).length > 0;
+  const byPolicy = new Set<string>();
+  if (policyChanged) {
+    const given = options.paths.map((p) => relative(top, resolve(cwd, p)).split(sep).join('/'));
+    for (const path of repo.tree(commit)) {
+      if (!RELATIONSHIP_FILE.test(posix.basename(path)) || changed.some((c) => c.path === path || c.oldPath === path)) continue;
+      if (given.length && !given.some((g) => g === '' || path === g || path.startsWith(`${g}/`))) continue;
+      if (io.stat(`${top}${sep}${path.split('/').join(sep)}`).kind !== 'file') continue;
+      changed.push({ kind: 'modified', path });
+      byPolicy.add(path);
+    }
+  }
   const display = (repoPath: string) => {
     const rel = relative(cwd, `${top}${sep}${repoPath.split('/').join(sep)}`).split(sep).join('/');
     return rel === '' ? repoPath : rel;
@@ -96,6 +112,22 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
 
   const files: FileDiff[] = [];
   const unreadable: DiffReport['unreadable'] = [];
+  // Each side is checked with the profiles of its own revision: a pull request that tightens the policy shows
+  // the findings it adds, and one that relaxes it the findings it removes.
+  const topLocation = toLocation(top);
+  const rootLocation = toLocation(root);
+  const headProfiles = cliProfileLoader(io);
+  const baseProfiles = new ProfileLoader(async (location) => {
+    const inRepo = location.startsWith(`${topLocation}/`) ? location.slice(topLocation.length + 1) : undefined;
+    if (inRepo === undefined || !inBase(inRepo)) return undefined;
+    const text = baseText(repo, commit, inRepo);
+    return typeof text === 'string' ? text : undefined;
+  });
+  const policy = async (loader: ProfileLoader, file: string) => {
+    const resolved = await loader.policyFor(file, rootLocation, options.profiles);
+    if (resolved.problems.length) throw new GitError(`the profile has errors:\n${formatProblems(resolved.problems, io.cwd).trimEnd()}`);
+    return resolved.policy;
+  };
   for (const c of changed) {
     const path = display(c.path);
     const basePath = c.kind === 'renamed' ? c.oldPath : c.kind === 'added' ? undefined : c.path;
@@ -107,9 +139,15 @@ function collect(options: DiffOptions, givenRoot: string | undefined, io: CliIo)
       unreadable.push({ path, error });
       continue;
     }
-    const before = typeof baseSide === 'string' && basePath !== undefined ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
-    const after = typeof headSide === 'string' ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT }) : undefined;
-    files.push(compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after }));
+    const before = typeof baseSide === 'string' && basePath !== undefined
+      ? analyze(baseSide, { asOf: options.asOf, fileExists: linkCheck(basePath, rootInRepo, inBase), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT, policy: await policy(baseProfiles, `${topLocation}/${basePath}`) })
+      : undefined;
+    const after = typeof headSide === 'string'
+      ? analyze(headSide, { asOf: options.asOf, fileExists: io.fileExistsFor(headFile, root), workspaceRoot: rootName, newFileHint: NEW_FILE_HINT, policy: await policy(headProfiles, toLocation(headFile)) })
+      : undefined;
+    const diff = compareFile({ kind: c.kind, path, repoPath: c.path, ...(c.oldPath !== undefined ? { oldPath: c.oldPath } : {}), before, after });
+    const same = diff.principles.length === 0 && diff.rules.length === 0 && diff.newFindings.length === 0 && diff.fixedFindings.length === 0;
+    if (!(byPolicy.has(c.path) && same)) files.push(diff);
   }
   return buildReport({ ref: options.base, commit }, options.asOf, files, unreadable);
 }

@@ -15,7 +15,10 @@ export interface JsonCoverage {
   /** Why some rules are unknown, when any is. */
   unknownBecause?: string[];
   asOf: string;
-  principles: { id: string; clause: number; title: string; status: PrincipleStatus; score: number; rules: { id: string; state: RuleState }[] }[];
+  /** addedBy: the profile that added an organisation's rule. */
+  principles: { id: string; clause: number; title: string; status: PrincipleStatus; score: number; rules: { id: string; state: RuleState; addedBy?: string }[] }[];
+  /** Rules a profile turned off (present only when some are). */
+  offByProfile?: { id: string; principle: string; title: string; setBy: string }[];
 }
 
 export interface JsonFile {
@@ -43,7 +46,7 @@ export function jsonReport(files: FileResult[]): JsonReport {
 }
 
 function jsonCoverage(c: Coverage): JsonCoverage {
-  return {
+  const json: JsonCoverage = {
     covered: c.covered,
     required: c.required,
     total: c.total,
@@ -52,9 +55,12 @@ function jsonCoverage(c: Coverage): JsonCoverage {
     ...(c.unknownBecause ? { unknownBecause: c.unknownBecause } : {}),
     asOf: c.asOf,
     principles: c.principles.map((p) => ({
-      id: p.id, clause: p.clause, title: p.title, status: p.status, score: p.score, rules: p.rules.map((r) => ({ id: r.id, state: r.state })),
+      id: p.id, clause: p.clause, title: p.title, status: p.status, score: p.score,
+      rules: p.rules.map((r) => (r.source ? { id: r.id, state: r.state, addedBy: r.source } : { id: r.id, state: r.state })),
     })),
   };
+  if (c.off?.length) json.offByProfile = c.off.map((r) => ({ id: r.id, principle: r.principle, title: r.title, setBy: r.source }));
+  return json;
 }
 
 export function formatJson(files: FileResult[]): string {

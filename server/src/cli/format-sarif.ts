@@ -3,7 +3,7 @@
 // %SRCROOT%, the working folder. Unreadable files become tool execution notifications.
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Range, Severity } from '../core/index';
+import type { Range, RuleResult, Severity } from '../core/index';
 import { flatFinding } from './flat-finding';
 import { jsonReport } from './format-json';
 import { explainCommand, helpUri, ruleHelp } from './rule-help';
@@ -21,9 +21,24 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
     const seen = levels.get(f.code);
     if (!seen || RANK[level] < RANK[seen]) levels.set(f.code, level);
   }
-  const codes = [...levels.keys()].sort();
+  // The organisation's rules (added by a profile) are listed whether or not they have findings in this run, like
+  // the catalog's rules a reader looks up: the table shows the policy the files were checked with.
+  const added = new Map<string, RuleResult>();
+  for (const f of files) for (const p of f.analysis?.coverage.principles ?? []) for (const r of p.rules) if (r.source) added.set(`evidence.${r.id}`, r);
+  const codes = [...new Set([...levels.keys(), ...added.keys()])].sort();
   const index = new Map(codes.map((code, i) => [code, i]));
   const rules: sarif.ReportingDescriptor[] = codes.map((code) => {
+    const own = added.get(code);
+    if (own) {
+      return {
+        id: code,
+        shortDescription: { text: `${own.id} ${own.title}` },
+        fullDescription: { text: `The organisation's rule (added by ${own.source}) for principle ${own.principle}: ${own.why}` },
+        help: { text: 'Follow the message of the finding; the profile that adds the rule says more.' },
+        defaultConfiguration: { level: levels.get(code) ?? 'warning' },
+        properties: { addedBy: own.source, principle: own.principle },
+      };
+    }
     const h = ruleHelp(code);
     const uri = helpUri(code);
     // help says how to fix it, then where the whole rule is described: the terminal command and the web page.

@@ -73,5 +73,6 @@ export function coverageLine(c: Coverage): string {
   return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${stageName(c)} · as of ${c.asOf}`
     + (gaps.length ? ` · ${gaps.join('; ')}` : '')
     + (waived.length ? ` · waived: ${waived.join(', ')}` : '')
+    + (c.off?.length ? ` · off by profile: ${c.off.map((r) => r.id).join(', ')}` : '')
     + (c.unknownBecause?.length ? ` · not judged: ${c.unknownBecause.join('; ')}` : '');
 }

@@ -1,27 +1,35 @@
 // `rac init [--stage STAGE] FILE`: writes a new relationship file for a lifecycle stage. Never overwrites a file
 // and never creates folders: both are said plainly and exit 2.
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { STAGES, type Stage } from '../core/index';
 import { scaffold } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine } from './args';
 import type { CliIo } from './io';
 import { RELATIONSHIP_FILE } from '../node/files';
 import { displayPath, oneLine } from './load-files';
+import { PROFILE_TEMPLATE } from './profile-template';
 
 export const INIT_USAGE = `usage: rac init [--stage <stage>] <file>
+       rac init --profile [folder]
 
 Writes a new relationship file with the sections the stage requires, ready to fill in. The file name must end
 in .relationship.yaml or .relationship.yml; an existing file is never overwritten.
 
+With --profile, writes a commented starter profile, .rac.yaml, in the folder (default: the current one): the
+organisation's policy for the relationship files below it. It is valid as written and changes nothing until
+you uncomment a line.
+
   --stage <stage>        ${STAGES.join(' | ')}
                          (default: working_together)
   --as-of <YYYY-MM-DD>   the date written into the file's date fields (default: today, in local time)
+  --profile              write a starter .rac.yaml instead
   -h, --help             show this help
 `;
 
 const OPTIONS = {
   stage: { type: 'string' },
   'as-of': { type: 'string' },
+  profile: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -36,6 +44,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     io.stdout(INIT_USAGE);
     return 0;
   }
+  if (parsed.values.profile) return writeProfile(parsed.positionals, io, fail);
   const stage = oneOf<Stage>('stage', parsed.values.stage, STAGES, 'working_together');
   if (isError(stage)) return fail(stage.error);
   const asOf = asOfDate(parsed.values['as-of'], io.today());
@@ -60,5 +69,22 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     return fail(code === 'EEXIST' ? `${shown} already exists; rac init never overwrites a file` : `could not write ${shown}: ${oneLine(e)}`);
   }
   io.stdout(`created ${shown} (stage ${stage}); next: fill in the placeholders and run rac check ${shown}\n`);
+  return 0;
+}
+
+function writeProfile(positionals: string[], io: CliIo, fail: (message: string) => number): number {
+  if (positionals.length > 1) return fail(`--profile takes one folder, got ${positionals.length}`);
+  const folder = resolve(io.cwd, positionals[0] ?? '.');
+  if (io.stat(folder).kind !== 'directory') return fail(`${positionals[0]}: no such folder (rac init --profile writes .rac.yaml into a folder)`);
+  const absolute = join(folder, '.rac.yaml');
+  const shown = displayPath(io.cwd, absolute);
+  const other = join(folder, '.rac.yml');
+  if (io.stat(absolute).kind !== 'missing' || io.stat(other).kind !== 'missing') return fail(`${io.stat(absolute).kind !== 'missing' ? shown : displayPath(io.cwd, other)} already exists; rac init never overwrites a file`);
+  try {
+    io.createFile(absolute, PROFILE_TEMPLATE);
+  } catch (e) {
+    return fail(`could not write ${shown}: ${oneLine(e)}`);
+  }
+  io.stdout(`created ${shown}; next: uncomment what your organisation needs, then rac rules . shows the effective rules\n`);
   return 0;
 }

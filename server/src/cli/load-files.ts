@@ -2,8 +2,10 @@
 // file that cannot be read as text is kept as a result with its reason, so the others are still checked and
 // reported. Each file's evidence links are bounded by --root, else by its git work tree, else by its folder.
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { analyze, MAX_FILE_BYTES, tooLargeMessage, type Analysis, type AnalyzeOptions } from '../core/index';
+import { analyze, MAX_FILE_BYTES, tooLargeMessage, type Analysis, type AnalyzeOptions, type Policy } from '../core/index';
 import { globBase, globMatcher, isGlob } from '../node/glob';
+import { toLocation } from '../node/profiles';
+import type { PolicyOptions, ProfileLoader, ProfileProblems } from '../profile-chain';
 import type { Skipped } from '../node/walk';
 import type { CliIo } from './io';
 import { NEW_FILE_HINT, type FileResult } from './types';
@@ -14,7 +16,16 @@ export interface LoadOptions {
   root?: string;
   /** --ignore: .gitignore-style patterns, relative to the working folder, that folder walks and patterns skip. */
   ignore?: readonly string[];
-  severity?: AnalyzeOptions['severity'];
+  /** Where each file's profiles come from (--config, --no-config); absent: the catalog alone. */
+  profiles?: { loader: ProfileLoader; options: PolicyOptions };
+}
+
+/** The policy of one file, and the profiles that had errors (the command stops on them). */
+export async function policyOf(absolute: string, io: Pick<CliIo, 'findWorkspaceRoot'>, options: LoadOptions): Promise<{ policy?: Policy; problems: ProfileProblems[] }> {
+  if (!options.profiles) return { problems: [] };
+  const root = options.root ?? io.findWorkspaceRoot(absolute);
+  const resolved = await options.profiles.loader.policyFor(toLocation(absolute), toLocation(root), options.profiles.options);
+  return { policy: resolved.policy, problems: resolved.problems };
 }
 
 export interface Loaded {
@@ -26,15 +37,18 @@ export interface Loaded {
   emptyFolders: string[];
   /** Files a walk found but did not read (symbolic links out of the workspace root), by display path, with the reason. */
   skipped: Skipped[];
+  /** Profiles with errors (each once): the command prints them and stops with exit 2. */
+  profileProblems: ProfileProblems[];
 }
 
 export async function loadFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
   const { found, ...rest } = await findFiles(paths, io, options);
-  return { files: sortByPath(found.map((absolute) => loadFile(absolute, io, options))), ...rest };
+  const { policies, profileProblems } = await policiesOf(found, io, options);
+  return { files: sortByPath(found.map((absolute, i) => loadFile(absolute, io, options, policies[i]))), ...rest, profileProblems };
 }
 
 /** The absolute paths of the files the command-line paths name or hold, without reading them. */
-export async function findFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Omit<Loaded, 'files'> & { found: string[] }> {
+export async function findFiles(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Omit<Loaded, 'files' | 'profileProblems'> & { found: string[] }> {
   const problems: string[] = [];
   const emptyFolders: string[] = [];
   const skipped = new Map<string, string>();
@@ -69,6 +83,17 @@ export async function findFiles(paths: readonly string[], io: CliIo, options: Lo
   return { found: [...found], problems, emptyFolders, skipped: sortedSkipped };
 }
 
+/** Each file's policy (its profiles), and the profiles with errors, each once. */
+export async function policiesOf(found: readonly string[], io: Pick<CliIo, 'findWorkspaceRoot'>, options: LoadOptions): Promise<{ policies: (Policy | undefined)[]; profileProblems: ProfileProblems[] }> {
+  const profileProblems = new Map<string, ProfileProblems>();
+  const policies = await Promise.all(found.map(async (absolute) => {
+    const { policy, problems } = await policyOf(absolute, io, options);
+    for (const p of problems) profileProblems.set(p.location, p);
+    return policy;
+  }));
+  return { policies, profileProblems: [...profileProblems.values()] };
+}
+
 /** Sorted by display path, the order every format prints. */
 export function sortByPath(files: FileResult[]): FileResult[] {
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -80,23 +105,23 @@ export function linkRoot(absolute: string, io: Pick<CliIo, 'cwd' | 'findWorkspac
   return { root, rootName: relative(io.cwd, root) === '' ? '.' : displayPath(io.cwd, root) };
 }
 
-export function loadFile(absolute: string, io: CliIo, options: LoadOptions): FileResult {
+export function loadFile(absolute: string, io: CliIo, options: LoadOptions, policy?: Policy): FileResult {
   const path = displayPath(io.cwd, absolute);
   const text = readText(absolute, io);
   if (typeof text !== 'string') return { path, text: '', error: text.error };
   const { root, rootName } = linkRoot(absolute, io, options);
-  return { path, text, ...analyseText(text, io.fileExistsFor(absolute, root), rootName, options) };
+  return { path, text, ...analyseText(text, io.fileExistsFor(absolute, root), rootName, options, policy) };
 }
 
 /** The engine's options for one file of the CLI. */
-export function analyzeOptions(fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions): AnalyzeOptions {
-  return { asOf: options.asOf, fileExists, workspaceRoot: rootName, severity: options.severity, newFileHint: NEW_FILE_HINT };
+export function analyzeOptions(fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions, policy?: Policy): AnalyzeOptions {
+  return { asOf: options.asOf, fileExists, workspaceRoot: rootName, policy, newFileHint: NEW_FILE_HINT };
 }
 
 /** One file's analysis, or why it failed; the same on the main thread and on a worker thread. */
-export function analyseText(text: string, fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions): { analysis: Analysis } | { error: string } {
+export function analyseText(text: string, fileExists: AnalyzeOptions['fileExists'], rootName: string, options: LoadOptions, policy?: Policy): { analysis: Analysis } | { error: string } {
   try {
-    return { analysis: analyze(text, analyzeOptions(fileExists, rootName, options)) };
+    return { analysis: analyze(text, analyzeOptions(fileExists, rootName, options, policy)) };
   } catch (e) {
     // The engine promises never to throw; if it does, this file is reported and the others still run.
     return { error: `internal error while analysing: ${oneLine(e)}` };

@@ -3,16 +3,19 @@
 // order, with the same errors, so every format prints exactly what the single-threaded run prints. Only plain
 // data crosses the thread boundary (findings, coverage, document info, waivers); the rest of an Analysis (the
 // syntax tree, the model) is made again on this thread if a format ever asks for it.
-import { analyze, LineIndex, type Analysis, type FileCheck } from '../core/index';
+import { analyze, LineIndex, type Analysis, type FileCheck, type Policy } from '../core/index';
 import type { CliIo } from './io';
-import { analyseText, analyzeOptions, displayPath, findFiles, linkRoot, loadFile, loadFiles, readText, sortByPath, type Loaded, type LoadOptions } from './load-files';
+import { analyseText, analyzeOptions, displayPath, findFiles, linkRoot, loadFile, loadFiles, policiesOf, readText, sortByPath, type Loaded, type LoadOptions } from './load-files';
 import type { FileResult } from './types';
 
 /** Below this many files, starting threads costs more than it saves: they are analysed on the main thread. */
 export const MIN_FILES_FOR_THREADS = 32;
 
-/** One file to analyse: its text, and the folder that bounds its evidence links with that folder's name in messages. */
-export interface AnalysisJob { absolute: string; text: string; root: string; rootName: string }
+/**
+ * One file to analyse: its text, the folder that bounds its evidence links with that folder's name in messages,
+ * and its profiles (plain data, so it crosses to a thread as it is).
+ */
+export interface AnalysisJob { absolute: string; text: string; root: string; rootName: string; policy?: Policy }
 
 /** The part of an Analysis the CLI's formats read, as plain data that structured clone carries. */
 export type PortableAnalysis = Pick<Analysis, 'findings' | 'coverage' | 'info' | 'waivers'>;
@@ -21,7 +24,7 @@ export type AnalysisOutcome = { analysis: PortableAnalysis } | { error: string }
 
 /** Runs on a worker thread: one job's outcome, as `loadFile` would give it. */
 export function analyseJob(job: AnalysisJob, fileExists: (relativePath: string) => FileCheck, options: LoadOptions): AnalysisOutcome {
-  const outcome = analyseText(job.text, fileExists, job.rootName, options);
+  const outcome = analyseText(job.text, fileExists, job.rootName, options, job.policy);
   if ('error' in outcome) return outcome;
   const { findings, coverage, info, waivers } = outcome.analysis;
   return { analysis: { findings, coverage, info, waivers } };
@@ -30,12 +33,14 @@ export function analyseJob(job: AnalysisJob, fileExists: (relativePath: string) 
 export async function loadFilesInParallel(paths: readonly string[], io: CliIo, options: LoadOptions): Promise<Loaded> {
   const analyseMany = io.analyseMany;
   if (!analyseMany) return loadFiles(paths, io, options);
-  const { found, ...rest } = await findFiles(paths, io, options);
-  if (found.length < MIN_FILES_FOR_THREADS) return { files: sortByPath(found.map((absolute) => loadFile(absolute, io, options))), ...rest };
+  const { found, ...walked } = await findFiles(paths, io, options);
+  const { policies, profileProblems } = await policiesOf(found, io, options);
+  const rest = { ...walked, profileProblems };
+  if (found.length < MIN_FILES_FOR_THREADS) return { files: sortByPath(found.map((absolute, i) => loadFile(absolute, io, options, policies[i]))), ...rest };
   const files: FileResult[] = [];
   const jobs: AnalysisJob[] = [];
   const waiting: FileResult[] = [];
-  for (const absolute of found) {
+  for (const [i, absolute] of found.entries()) {
     const path = displayPath(io.cwd, absolute);
     const text = readText(absolute, io);
     if (typeof text !== 'string') {
@@ -44,14 +49,15 @@ export async function loadFilesInParallel(paths: readonly string[], io: CliIo, o
     }
     const file: FileResult = { path, text };
     files.push(file);
-    jobs.push({ absolute, text, ...linkRoot(absolute, io, options) });
+    jobs.push({ absolute, text, ...linkRoot(absolute, io, options), policy: policies[i] });
     waiting.push(file);
   }
-  const outcomes = await analyseMany(jobs, options);
+  // The threads get plain data only: each job carries its policy, and the profile loader stays here.
+  const outcomes = await analyseMany(jobs, { asOf: options.asOf, root: options.root });
   outcomes.forEach((outcome, i) => {
     const file = waiting[i];
     if ('error' in outcome) file.error = outcome.error;
-    else file.analysis = withRest(outcome.analysis, file.text, () => analyze(file.text, analyzeOptions(io.fileExistsFor(jobs[i].absolute, jobs[i].root), jobs[i].rootName, options)));
+    else file.analysis = withRest(outcome.analysis, file.text, () => analyze(file.text, analyzeOptions(io.fileExistsFor(jobs[i].absolute, jobs[i].root), jobs[i].rootName, options, jobs[i].policy)));
   });
   return { files: sortByPath(files), ...rest };
 }

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { buildReportModel, renderHtml, renderMarkdown, type ReportModel } from '../report/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import type { CliIo } from './io';
+import { cliProfileLoader, formatProblems } from '../node/profiles';
 import { loadFiles } from './load-files';
 
 export const REPORT_USAGE = `usage: rac report [paths…] [options]
@@ -95,8 +96,12 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const { files, problems: unreadable, emptyFolders, skipped } = await loadFiles(options.paths, io, { asOf: options.asOf, root, ignore: options.ignore });
+  const { files, problems: unreadable, emptyFolders, skipped, profileProblems } = await loadFiles(options.paths, io, { asOf: options.asOf, root, ignore: options.ignore, profiles: { loader: cliProfileLoader(io), options: {} } });
   for (const s of skipped) io.stderr(`rac report: note: skipped ${s.path}: ${s.reason}\n`);
+  if (profileProblems.length) {
+    io.stderr(formatProblems(profileProblems, io.cwd));
+    return 2;
+  }
   const problems = [...unreadable, ...emptyFolders.map((given) => `${given}: no relationship files (*.relationship.yaml or *.relationship.yml) in this folder`)];
   for (const problem of problems) io.stderr(`rac report: ${problem}\n`);
   const models: ReportModel[] = [];

@@ -100,7 +100,9 @@ export function explainCommand(code: string): string {
  * A report without findings ends as it was.
  */
 export function explainTrailer(findings: readonly Finding[]): string {
-  const first = findings.find((f) => f.severity === 'error' || f.severity === 'warning');
+  // An organisation's rule (added by a profile) is described by its profile, not by rac explain: point at another.
+  const explainable = (f: Finding) => !f.code.startsWith('evidence.') || f.code === 'evidence.missing-principle' || catalogRuleId(f.code) !== undefined;
+  const first = findings.find((f) => (f.severity === 'error' || f.severity === 'warning') && explainable(f));
   if (!first) return '';
   return `\n${explainCommand(first.code)} says what a rule checks, why it matters and how to meet it; rac rules lists them all.\n`;
 }

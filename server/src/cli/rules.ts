@@ -1,18 +1,31 @@
 // `rac rules`: every evidence rule of the catalog (id, principle, the stage from which it counts, severity,
-// title) as text, JSON or Markdown. Read from the catalog the engine runs, so it cannot drift from it.
-import { resolve } from 'node:path';
-import { loadCatalog } from '../core/index';
+// title) as text, JSON or Markdown. Read from the catalog the engine runs, so it cannot drift from it. Given
+// a file or folder, the effective rules there: the catalog with the profiles that apply folded in (the same
+// policy rac check uses), each rule with where its settings came from.
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { effectivePolicy, loadCatalog, type Catalog, type Level } from '../core/index';
+import { cliProfileLoader, formatProblems } from '../node/profiles';
 import { isError, oneOf, parseCommandLine } from './args';
 import type { CliIo } from './io';
+import { displayPath, policyOf, readText } from './load-files';
+import { profileOptions } from './print-config';
 import { helpUri } from './rule-help';
 
-export const RULES_USAGE = `usage: rac rules [options]
+export const RULES_USAGE = `usage: rac rules [options] [path]
 
 Lists every evidence rule: its id (what waivers and findings name), its principle, the lifecycle stage from
-which it counts (before it, it is shown as information only), its severity and its title.
+which it counts (before it, it is shown as information only), its severity and its title. Given a relationship
+file or a folder, lists the effective rules there: the catalog with the organisation's profiles (.rac.yaml)
+folded in, the rules they add, those they turn off, and in SET BY where each setting came from (catalog, a
+profile, an override). For a folder, overrides chosen by metadata (when) are listed under SET BY as
+conditional and not applied.
 
   --format <name>        text | json | markdown (default: text)
   -o, --output <file>    write the list to a file instead of standard output
+  --config <file>        use this profile instead of the nearest one
+  --no-config            ignore profiles
+  --root <dir>           workspace root: where the search for profiles stops (default: the git work tree)
   -h, --help             show this help
 
 rac explain <RULE> describes one rule: what it checks, why it matters, how to meet it, with an example.
@@ -23,6 +36,9 @@ const FORMATS = ['text', 'json', 'markdown'] as const;
 const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string', short: 'o' },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  root: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -37,10 +53,12 @@ export interface RuleRow {
   why: string;
   hint: string;
   helpUri?: string;
+  /** Effective view: where the rule's settings came from ("catalog", a profile, an override). */
+  setBy?: string[];
 }
 
-export function ruleRows(): RuleRow[] {
-  return loadCatalog().principles.flatMap((p) => p.evidence.map((r) => ({
+export function ruleRows(catalog: Catalog = loadCatalog()): RuleRow[] {
+  return catalog.principles.flatMap((p) => p.evidence.map((r) => ({
     id: r.id,
     principle: { id: p.id, clause: p.clause, title: p.title },
     fromStage: r.from_stage,
@@ -54,7 +72,9 @@ export function ruleRows(): RuleRow[] {
 }
 
 export function rulesText(rows: RuleRow[]): string {
-  const table = [['RULE', 'PRINCIPLE', 'COUNTS FROM', 'SEVERITY', 'TITLE'], ...rows.map((r) => [r.id, `${r.principle.clause} ${r.principle.id}`, r.fromStage, r.severity, r.title])];
+  const effective = rows.some((r) => r.setBy);
+  const head = ['RULE', 'PRINCIPLE', 'COUNTS FROM', 'SEVERITY', 'TITLE', ...(effective ? ['SET BY'] : [])];
+  const table = [head, ...rows.map((r) => [r.id, r.principle.clause ? `${r.principle.clause} ${r.principle.id}` : '-', r.fromStage || '-', r.severity, r.title, ...(effective ? [(r.setBy ?? []).join(' < ')] : [])])];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   return table.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
@@ -76,10 +96,16 @@ export async function runRules(argv: string[], io: CliIo): Promise<number> {
     io.stdout(RULES_USAGE);
     return 0;
   }
-  if (parsed.positionals.length) return fail(`rac rules takes no paths (got "${parsed.positionals[0]}"); for one rule use rac explain ${parsed.positionals[0]}`);
+  if (parsed.positionals.length > 1) return fail(`rac rules takes one file or folder (got ${parsed.positionals.length}); for one rule use rac explain RULE`);
   const format = oneOf('format', parsed.values.format, FORMATS, 'text');
   if (isError(format)) return fail(format.error);
-  const rows = ruleRows();
+  let rows = ruleRows();
+  if (parsed.positionals.length === 1) {
+    const effective = await effectiveRows(parsed.positionals[0], parsed.values, io);
+    if (typeof effective === 'number') return effective;
+    if (isError(effective)) return fail(effective.error);
+    rows = effective;
+  }
   const out = format === 'json' ? JSON.stringify({ rules: rows }, null, 2) + '\n' : format === 'markdown' ? rulesMarkdown(rows) : rulesText(rows);
   const output = parsed.values.output;
   if (typeof output !== 'string') {
@@ -92,4 +118,56 @@ export async function runRules(argv: string[], io: CliIo): Promise<number> {
     return fail(`could not write ${output}: ${(e as Error).message.split('\n')[0]}`);
   }
   return 0;
+}
+
+/** The effective rules of a file or folder: the catalog with its profiles folded in, each with its sources. */
+async function effectiveRows(given: string, values: Record<string, string | boolean | undefined>, io: CliIo): Promise<RuleRow[] | number | { error: string }> {
+  const absolute = resolve(io.cwd, given);
+  const kind = io.stat(absolute).kind;
+  if (kind !== 'file' && kind !== 'directory') {
+    const id = given.toUpperCase();
+    return { error: loadCatalog().rules.has(id) ? `rac rules takes a file or folder; for one rule use rac explain ${id}` : `${given}: no such file or folder` };
+  }
+  const profiles = profileOptions(values, io);
+  if (isError(profiles)) return profiles;
+  const root = typeof values.root === 'string' ? resolve(io.cwd, values.root) : undefined;
+  // A folder stands for a file directly in it: overrides whose files globs match it apply, `when` ones cannot.
+  const file = kind === 'directory' ? join(absolute, '*.relationship.yaml') : absolute;
+  const { policy, problems } = await policyOf(file, io, { asOf: io.today(), root, profiles: { loader: cliProfileLoader(io), options: profiles } });
+  if (problems.length) {
+    io.stderr(formatProblems(problems, io.cwd));
+    return 2;
+  }
+  let metadata: Record<string, unknown> = {};
+  if (kind === 'file') {
+    const text = readText(absolute, io);
+    try {
+      const data = typeof text === 'string' ? (parse(text) as { metadata?: unknown } | null) : null;
+      if (data && data.metadata && typeof data.metadata === 'object') metadata = data.metadata as Record<string, unknown>;
+    } catch {
+      // Without metadata only the overrides chosen by files apply.
+    }
+  }
+  const layers = policy?.layers ?? [];
+  const applied = kind === 'directory' ? { layers: layers.filter((l) => !l.when) } : policy;
+  const effective = effectivePolicy(applied, metadata);
+  const conditional = kind === 'directory' ? layers.filter((l) => l.when) : [];
+  const rows = ruleRows(effective.catalog).map((r) => ({ ...r, setBy: sources(effective.origins.get(r.id) ?? ['catalog'], r.id, conditional) }));
+  const offRows = effective.off.map((off): RuleRow => {
+    const { rule, principle } = loadCatalog().rules.get(off.id) ?? { rule: undefined, principle: loadCatalog().principles.find((p) => p.id === off.principle)! };
+    return {
+      id: off.id, principle: { id: principle.id, clause: principle.clause, title: principle.title }, fromStage: rule?.from_stage ?? '', severity: 'off' satisfies Level,
+      title: off.title, why: rule?.why ?? '', hint: rule?.hint ?? '', setBy: sources(effective.origins.get(off.id) ?? [], off.id, conditional),
+    };
+  });
+  const codes = Object.entries(effective.codes).map(([code, level]): RuleRow => ({
+    id: code, principle: { id: '', clause: 0, title: '' }, fromStage: '', severity: level, title: 'finding code', why: '', hint: '', setBy: effective.origins.get(code) ?? [],
+  }));
+  io.stderr(`rac rules: the effective rules of ${displayPath(io.cwd, absolute)}${kind === 'directory' ? ' (a file directly in it)' : ''}\n`);
+  return [...rows, ...offRows, ...codes];
+}
+
+function sources(list: string[], id: string, conditional: readonly { source: string; when?: Record<string, string[]>; rules: Record<string, unknown> }[]): string[] {
+  const extra = conditional.filter((l) => id in l.rules).map((l) => `${l.source} (when ${Object.entries(l.when ?? {}).map(([k, v]) => `${k}: ${v.join('|')}`).join(', ')})`);
+  return [...list, ...extra];
 }

@@ -2,14 +2,20 @@
 // evidence links (relative to that file's folder) and names it in every message; without one it is <stdin>,
 // and links resolve against the working folder.
 import { resolve } from 'node:path';
+import type { Policy } from '../core/index';
 import type { CliIo } from './io';
 import { loadFile, oneLine, type LoadOptions } from './load-files';
 import type { FileResult } from './types';
 
 export const STDIN_NAME = '<stdin>';
 
-export function loadStdin(io: CliIo, name: string | undefined, options: LoadOptions): FileResult {
-  const absolute = resolve(io.cwd, name ?? STDIN_NAME);
+/** The path standard input stands for: its name, or <stdin> in the working folder. */
+export function stdinPath(io: CliIo, name: string | undefined): string {
+  return resolve(io.cwd, name ?? STDIN_NAME);
+}
+
+export function loadStdin(io: CliIo, name: string | undefined, options: LoadOptions, policy?: Policy): FileResult {
+  const absolute = stdinPath(io, name);
   let bytes: Uint8Array;
   try {
     bytes = io.readStdin();
@@ -22,5 +28,5 @@ export function loadStdin(io: CliIo, name: string | undefined, options: LoadOpti
     stat: (path) => (path === absolute ? { kind: 'file', size: bytes.length } : io.stat(path)),
     readFile: (path) => (path === absolute ? bytes : io.readFile(path)),
   };
-  return loadFile(absolute, fromStdin, options);
+  return loadFile(absolute, fromStdin, options, policy);
 }

@@ -1,5 +1,4 @@
 // The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
-import { loadCatalog } from './catalog';
 import { toDay } from './dates';
 import { dateFindings, invalidDatePaths } from './date-findings';
 import { checkContext, runEvidence } from './evidence';
@@ -11,6 +10,7 @@ import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
 import { LineIndex } from './text';
+import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
@@ -20,7 +20,6 @@ import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, S
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
-  const catalog = loadCatalog();
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
   if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
@@ -69,7 +68,11 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const metadataBroken = broken.some((p) => p.length === 0 || p[0] === 'metadata');
   const metadata = (data.metadata && typeof data.metadata === 'object' ? data.metadata : {}) as Record<string, unknown>;
   const { stage, declared, known: stageKnown } = readStage(judged.metadata, recovered && metadataBroken ? text : undefined);
-  const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, catalog, locate);
+  // The profiles' overrides may depend on the metadata, so the policy is folded once the file is read.
+  const judgedMetadata = (judged.metadata && typeof judged.metadata === 'object' ? judged.metadata : {}) as Record<string, unknown>;
+  const policy = effectivePolicy(options.policy, judgedMetadata);
+  const catalog = policy.catalog;
+  const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, policy.known, locate, policy.maxWaiverDays);
   const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
@@ -83,6 +86,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
       : broken.some((p) => p.join('.') !== 'metadata.lifecycle_stage') ? ['values they read are broken (fix the errors first)'] : []),
   ];
   const coverage = computeCoverage(catalog, evidence.results, { stage, stageKnown, asOf: options.asOf, unknownBecause }, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
+  if (policy.off.length > 0) coverage.off = policy.off;
   const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
   const info: DocumentInfo = {
     id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared, stageKnown,
@@ -90,7 +94,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   let symbols: SymbolNode[] | undefined;
   return {
-    findings: applySeverity(throughAliases(findings, locate, lines), options.severity).sort(byPosition),
+    findings: applySeverity(throughAliases(findings, locate, lines), policy.codes).sort(byPosition),
     coverage,
     model,
     // The outline is built when asked for: most analyses (one per pause in typing) never show it.
@@ -103,6 +107,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     document,
     lines,
     data: isMapData ? parsed.data : undefined,
+    catalog,
   };
 }
 
@@ -142,8 +147,8 @@ function scalar(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-function applySeverity(findings: Finding[], policy: AnalyzeOptions['severity']): Finding[] {
-  if (!policy) return findings;
+function applySeverity(findings: Finding[], policy: Record<string, Severity | 'off'>): Finding[] {
+  if (Object.keys(policy).length === 0) return findings;
   const out: Finding[] = [];
   for (const f of findings) {
     let chosen: Severity | 'off' | undefined = policy[f.code];

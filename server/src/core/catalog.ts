@@ -29,6 +29,8 @@ export interface RuleSpec {
   inform_from?: Stage;
   /** Every check that must pass: the rule's own first, then its `also` ones. */
   checks: CheckSpec[];
+  /** The profile that added the rule (an organisation's own rule); absent for the catalog's. */
+  source?: string;
 }
 
 export interface PrincipleSpec {
@@ -56,11 +58,17 @@ export function staticSegments(spec: Pick<CheckSpec, 'segments'>): string[] {
 }
 
 interface RawCheck { path: string; check: string; args?: Record<string, unknown> }
-interface RawRule extends RawCheck { id: string; title: string; from_stage: Stage; severity?: Severity; why: string; hint: string; inform_from?: Stage; also?: RawCheck[] }
+export interface RawRule extends RawCheck { id: string; title: string; from_stage: Stage; severity?: Severity; why: string; hint: string; inform_from?: Stage; also?: RawCheck[] }
 interface RawPrinciple { id: string; clause: number; title: string; summary: string; evidence: RawRule[] }
 
 function checkSpec(raw: RawCheck): CheckSpec {
   return { path: raw.path, segments: parsePath(raw.path), check: raw.check, args: raw.args ?? {} };
+}
+
+/** One rule in the catalog's shape (also an organisation's, from a profile) as a typed rule. */
+export function normaliseRule(raw: RawRule & { principle?: string }, principle: string): RuleSpec {
+  const { also, path, check, args, principle: _p, ...rest } = raw;
+  return { ...rest, principle, checks: [checkSpec({ path, check, args }), ...(also ?? []).map(checkSpec)] };
 }
 
 /** The catalog's own JSON Schema (schemas/principles.schema.json) makes path and check required; a test holds it to that. */
@@ -69,8 +77,7 @@ export function normalise(doc: { principles: RawPrinciple[] }): Catalog {
   const principles = doc.principles.map((p): PrincipleSpec => {
     const principle: PrincipleSpec = { id: p.id, clause: p.clause, title: p.title, summary: p.summary, evidence: [] };
     for (const raw of p.evidence) {
-      const { also, path, check, args, ...rest } = raw;
-      const rule: RuleSpec = { ...rest, principle: p.id, checks: [checkSpec({ path, check, args }), ...(also ?? []).map(checkSpec)] };
+      const rule = normaliseRule(raw, p.id);
       principle.evidence.push(rule);
       rules.set(rule.id, { rule, principle });
     }

@@ -61,6 +61,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         id: rule.id, title: rule.title, principle: principle.id, state, satisfied: outcome.met, fromStage: rule.from_stage,
         why: rule.why, detail: outcome.met ? undefined : outcome.detail, range, waiver,
       };
+      if (rule.source) result.source = rule.source;
       results.push(result);
       if (outcome.met && waiver && counts && !unknown) {
         findings.push({

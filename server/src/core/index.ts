@@ -21,4 +21,8 @@ export { MAX_FILE_BYTES, tooLargeMessage } from './size-limit';
 export { countSeverities, type SeverityCounts } from './severity-counts';
 export { nearest } from './suggest';
 export { cadenceDays, toDay, fromDay } from './dates';
+export { readProfile, TOP_KEYS, type ProfileRead } from './profile';
+export { effectivePolicy, layerApplies, type EffectivePolicy } from './policy';
+export { KNOWN_CODES, argShapes, ruleFields } from './profile-checks';
+export * from './profile-types';
 export * from './types';

@@ -1,5 +1,7 @@
 // The engine's vocabulary. Everything here is plain data so the server, the CLI and the preview can read it.
 import type { Document } from 'yaml';
+import type { Catalog } from './catalog';
+import type { OffRule, Policy } from './profile-types';
 import type { LineIndex } from './text';
 
 /** Zero-based line and UTF-16 code unit column, as LSP counts them. */
@@ -77,6 +79,8 @@ export interface RuleResult {
   detail?: string;
   range: Range;
   waiver?: WaiverInfo;
+  /** The profile that added the rule (the organisation's own); absent for the catalog's rules. */
+  source?: string;
 }
 
 export interface PrincipleCoverage {
@@ -114,6 +118,8 @@ export interface Coverage {
   unknownBecause?: string[];
   asOf: string;
   principles: PrincipleCoverage[];
+  /** Rules a profile turned off: not counted, listed so a reader sees the policy. */
+  off?: OffRule[];
 }
 
 export interface IdDefinition {
@@ -177,6 +183,8 @@ export interface Analysis {
   lines: LineIndex;
   /** The document as plain data (undefined when it does not parse to a map). */
   data: unknown;
+  /** The rules the file was checked with: the catalog with its profiles folded in (added rules included). */
+  catalog?: Catalog;
 }
 
 export type FileCheck = 'exists' | 'missing' | 'outside';
@@ -193,6 +201,9 @@ export interface AnalyzeOptions {
    * CLI at rac init, the editor at its command). Default: the editor's command.
    */
   newFileHint?: string;
-  /** Severity policy by finding code (or code prefix ending in "."): the editor's relationship.severity setting (the CLI has none yet). */
-  severity?: Record<string, Severity | 'off'>;
+  /**
+   * The organisation's profiles that apply to the file (.rac.yaml and its extends chain, matching overrides):
+   * folded into the catalog here, so every face applies the same policy. Absent: the catalog alone.
+   */
+  policy?: Policy;
 }

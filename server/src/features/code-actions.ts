@@ -102,7 +102,8 @@ class Fixer {
 
   /** evidence.<RULE>: the first missing part of the rule's path, with placeholders that satisfy it. */
   private evidence(ruleId: string): Fix | undefined {
-    const entry = loadCatalog().rules.get(ruleId);
+    // The rules the file was checked with: an organisation's rule gets its fix from its check kind too.
+    const entry = (this.analysis.catalog ?? loadCatalog()).rules.get(ruleId);
     if (!entry) return undefined;
     const rule = entry.rule;
     for (const spec of rule.checks) {

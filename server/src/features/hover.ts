@@ -61,7 +61,7 @@ function waiverRuleHover(analysis: Analysis, hit: NodeAt): string | undefined {
   const p = hit.path;
   if (hit.on !== 'value' || p.length !== 3 || p[0] !== 'waivers' || p[2] !== 'rule') return undefined;
   const id = scalarText(hit);
-  const spec = id === undefined ? undefined : loadCatalog().rules.get(id);
+  const spec = id === undefined ? undefined : (analysis.catalog ?? loadCatalog()).rules.get(id);
   if (!spec || id === undefined) return undefined;
   const result = ruleResult(analysis, id);
   return [

@@ -28,7 +28,7 @@ export function buildReportModel(analysis: Analysis, source: ReportSource): Repo
     waivers: analysis.waivers,
     lifecycle: buildLifecycle(coverage, info.stageDeclared),
     heatMap: buildHeatMap(analysis.data, locate),
-    timeline: buildTimeline(analysis.data, asOf, loadCatalog(), analysis.waivers, locate),
+    timeline: buildTimeline(analysis.data, asOf, analysis.catalog ?? loadCatalog(), analysis.waivers, locate),
     links: analysis.model.links.map((l) => ({ target: l.target, kind: l.kind, principle: l.path[0] === 'principles' && typeof l.path[1] === 'string' ? l.path[1] : undefined, range: l.range })),
     counts: { errors: counts.errors, warnings: counts.warnings, information: counts.information + counts.hints },
   };

@@ -97,9 +97,15 @@ function card(ctx: Ctx, p: PrincipleCoverage): string {
     + `<span class="badge"><span class="icon" aria-hidden="true">${statusIcon[p.status]}</span> ${esc(statusLabel[p.status])}</span></div>`
     + `<p class="summary">${esc(p.summary)}</p>`
     + `<div class="score">${bar(p.score, `${p.title}: ${scoreText}`)}<span>${p.counted > 0 ? `${p.met}/${p.counted}` : '—'}</span></div>`
-    + `<ul class="rules"${attrs({ 'aria-label': `${p.title} rules` })}>${p.rules.map((r) => rule(ctx, p, r)).join('')}</ul>`
+    + `<ul class="rules"${attrs({ 'aria-label': `${p.title} rules` })}>${p.rules.map((r) => rule(ctx, p, r)).join('')}${offRules(ctx, p.id)}</ul>`
     + (links.length ? `<p class="links">Evidence: ${links.join(', ')}</p>` : '')
     + '</article>';
+}
+
+/** Rules a profile turned off: shown in their principle, so a reader sees the policy and not only the result. */
+function offRules(ctx: Ctx, principle: string): string {
+  return (ctx.model.coverage.off ?? []).filter((r) => r.principle === principle)
+    .map((r) => `<li${attrs({ class: 'rule st-off', 'data-rule': r.id })}><span class="icon" aria-hidden="true">–</span><code>${esc(r.id)}</code> ${esc(r.title)}<p class="why">Off by profile (${esc(r.source)}): not counted.</p></li>`).join('');
 }
 
 /** The finding a rule's Fix button targets: its own evidence finding, or the whole principle's absence. */
@@ -112,7 +118,8 @@ export function ruleFinding(model: ReportModel, principleId: string, r: RuleResu
 
 function rule(ctx: Ctx, p: PrincipleCoverage, r: RuleResult): string {
   const finding = ruleFinding(ctx.model, p.id, r);
-  const head = revealable(ctx.mode, `${icon(stateIcon[r.state], stateLabel[r.state])}<code>${esc(r.id)}</code> ${esc(r.title)}`, finding?.range ?? r.range, `${r.id} ${r.title}`, ctx.model.uri);
+  const org = r.source ? ` <span class="org"${attrs({ title: `the organisation's rule, added by ${r.source}` })}>organisation</span>` : '';
+  const head = revealable(ctx.mode, `${icon(stateIcon[r.state], stateLabel[r.state])}<code>${esc(r.id)}</code> ${esc(r.title)}${org}`, finding?.range ?? r.range, `${r.id} ${r.title}`, ctx.model.uri);
   const fix = ctx.mode === 'webview' && r.state === 'unmet' && finding
     ? `<button type="button" class="fix"${attrs({ 'data-action': 'quickFix', 'data-rule': r.id, 'data-code': finding.code, 'data-principle': p.id, 'data-range': rangeData(finding.range), 'data-uri': ctx.model.uri, 'aria-label': `Fix ${r.id}: ${r.title}` })}>Fix</button>`
     : '';

@@ -94,6 +94,19 @@ function file(m: ReportModel, level: number): string[] {
     out.push('');
   }
 
+  const off = c.off ?? [];
+  if (off.length) {
+    out.push(`${h(2)} Off by profile`, '');
+    for (const r of off) out.push(`- **${md(r.id)}** ${md(r.title)} (${md(r.principle)}): turned off by ${md(r.source)}, not counted`);
+    out.push('');
+  }
+  const added = c.principles.flatMap((p) => p.rules.filter((r) => r.source));
+  if (added.length) {
+    out.push(`${h(2)} The organisation's rules`, '');
+    for (const r of added) out.push(`- ${stateIcon[r.state]} **${md(r.id)}** ${md(r.title)} (${stateLabel[r.state]}; added by ${md(r.source)})`);
+    out.push('');
+  }
+
   out.push(`${h(1)} Risk heat map`, '');
   const heat = m.heatMap;
   const rows: string[][] = [];

@@ -113,7 +113,8 @@ button{font:inherit;color:inherit}
 .rule .why,.rule .detail{margin:2px 0 0 1.6em;font-size:.9em}
 .rule .detail{color:var(--fg)}
 .rule .why{color:var(--muted)}
-.rule.st-not_yet_required,.rule.st-waived{color:var(--muted)}
+.rule.st-not_yet_required,.rule.st-waived,.rule.st-off{color:var(--muted)}
+.org{font-size:.8em;border:1px solid currentColor;border-radius:3px;padding:0 .3em;margin-left:.3em}
 .links{font-size:.85em;color:var(--muted);margin:0;overflow-wrap:anywhere}
 .two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px}
 @media (max-width:860px){.two{grid-template-columns:minmax(0,1fr)}}
