@@ -58,6 +58,26 @@ describe('rac check on worker threads', () => {
     }
   });
 
+  test('profiles: each file is checked on a thread with its own policy, as on one thread', () => {
+    const files = manyFiles();
+    delete files['team-1/zz-binary.relationship.yaml'];
+    // The team-0 files turn a rule off and raise another; the override applies to team-3 alone.
+    files['team-0/.rac.yaml'] = 'rules:\n  RK2: off\n  RM1: error\n';
+    files['.rac.yaml'] = 'overrides:\n  - files: ["team-3/**"]\n    rules: {RK1: off}\n';
+    const profiled = workspace(files);
+    const args = ['check', '--format', 'json', '--as-of', AS_OF, '--root', profiled, '.'];
+    const single = rac(args, profiled, { RAC_THREADS: '1' });
+    const threads = rac(args, profiled, { RAC_THREADS: '2' });
+    assert.equal(threads.status, single.status);
+    assert.equal(threads.stderr, single.stderr);
+    assert.equal(threads.stdout, single.stdout);
+    const report = JSON.parse(single.stdout) as { files: { path: string; coverage: { offByProfile?: { id: string }[] } }[] };
+    const off = (prefix: string) => report.files.filter((f) => f.path.startsWith(prefix)).map((f) => (f.coverage.offByProfile ?? []).map((r) => r.id).join(','));
+    assert.ok(off('team-0/').every((ids) => ids === 'RK2'), off('team-0/').join(' | '));
+    assert.ok(off('team-3/').every((ids) => ids === 'RK1'), off('team-3/').join(' | '));
+    assert.ok(off('team-2/').every((ids) => ids === ''), off('team-2/').join(' | '));
+  });
+
   test('in process: outcomes come back in job order and make the same file results as loadFiles', async () => {
     const options: LoadOptions = { asOf: AS_OF, root: dir };
     const batches: number[] = [];
