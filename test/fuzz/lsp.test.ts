@@ -11,16 +11,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { CancellationTokenSource } from 'vscode-jsonrpc';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient } from '../lsp/client';
+import { DEFAULT_TIMEOUT_MS, LspClient } from '../lsp/client';
 import { repoFile } from '../unit/reference';
 import { prng } from '../properties/documents';
 import { below, pick, randomEdit, type Random } from './edits';
 import { fuzzOptions, replayCommand, shorten } from './options';
 import { badRange, lineWidths, rangesIn } from './ranges';
 
-const opts = fuzzOptions(process.argv.slice(2), 'edits', { seed: 7_700, count: 400 });
+const opts = fuzzOptions(process.argv.slice(2), 'edits', { seed: 7_700, count: 200 });
 const DOCS = 3;
 /** Texts kept per document for checking the ranges of diagnostics published for an older version. */
 const KEPT_VERSIONS = 64;
@@ -32,7 +33,7 @@ const RENAME_METHODS = new Set(['textDocument/prepareRename', 'textDocument/rena
 
 /** An open document; `texts` keeps recent versions' texts (TextDocument.update changes the document in place). */
 interface Open { uri: string; doc: TextDocument; texts: Map<number, string> }
-interface Counts { edits: number; requests: number; malformed: number; errorsAllowed: number; reopened: number }
+interface Counts { edits: number; requests: number; malformed: number; cancelled: number; errorsAllowed: number; reopened: number }
 
 function sampleTexts(): string[] {
   const folder = repoFile('samples');
@@ -70,7 +71,7 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
   const rnd = prng(opts.seed);
   const samples = sampleTexts();
   const client = await LspClient.start({ settings: { asOf: '2026-11-01' } });
-  const counts: Counts = { edits: 0, requests: 0, malformed: 0, errorsAllowed: 0, reopened: 0 };
+  const counts: Counts = { edits: 0, requests: 0, malformed: 0, cancelled: 0, errorsAllowed: 0, reopened: 0 };
   const problems: string[] = [];
   const history: string[] = [];
   const problem = (message: string, withHistory = true): void => {
@@ -89,12 +90,22 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
   };
   for (let slot = 0; slot < DOCS; slot++) openDoc(slot);
 
+  /** A request answered or refused; now and then cancelled as soon as it is sent, as editors do while typing. */
+  const send = (method: string, params: unknown): Promise<unknown> => {
+    if (rnd() >= 0.05) return client.request(method, params);
+    counts.cancelled++;
+    const source = new CancellationTokenSource();
+    const answer = client.connection.sendRequest(method, params, source.token);
+    source.cancel();
+    return Promise.race([answer, new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${DEFAULT_TIMEOUT_MS} ms waiting for the cancelled ${method}`)), DEFAULT_TIMEOUT_MS).unref())]);
+  };
+
   const ask = async (method: string, params: unknown, open: Open, malformed: boolean): Promise<void> => {
     counts.requests++;
     if (malformed) counts.malformed++;
     const widths = lineWidths(open.doc);
     try {
-      const result = await client.request(method, params);
+      const result = await send(method, params);
       for (const found of rangesIn(result, open.uri)) {
         const target = docs.find((d) => d.uri === found.uri);
         const wrong = target ? badRange(target === open ? widths : lineWidths(target.doc), found.range) : undefined;
@@ -112,9 +123,11 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
   const requestsFor = (open: Open): Promise<void>[] => {
     const out: Promise<void>[] = [];
     const textDocument = { uri: open.uri };
-    for (let k = below(4, rnd); k > 0; k--) {
+    for (let k = 1 + below(5, rnd); k > 0; k--) {
       const r = rnd();
-      if (r < 0.08) {
+      if (r < 0.002) {
+        out.push(ask('relationship/checkWorkspace', rnd() < 0.5 ? null : {}, open, false));
+      } else if (r < 0.08) {
         const method = pick([...POSITION_METHODS, ...DOCUMENT_METHODS, 'relationship/scaffold'], rnd);
         out.push(ask(method, malformedParams(open.uri, rnd), open, true));
       } else if (r < 0.1) {
@@ -159,7 +172,7 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
       counts.edits++;
       history.push(`${slot} v${version} ${edit.kind} ${JSON.stringify(edit.range)} ${JSON.stringify(edit.text).slice(0, 40)}`);
       if (history.length > 50) history.shift();
-      if (rnd() < 0.7) await Promise.all(requestsFor(open));
+      if (rnd() < 0.9) await Promise.all(requestsFor(open));
       if (client.stderr) problem(`the server wrote to stderr: ${shorten(client.stderr)}`);
       if (problems.length >= 20) break;
     }
@@ -191,6 +204,6 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
       if (wrong) problem(`a diagnostic of version ${p.version} of ${p.uri} (${String(d.code)}) ${JSON.stringify(d.range)} ${wrong}`, false);
     }
   }
-  t.diagnostic(`${counts.edits} edits, ${counts.requests} requests (${counts.malformed} malformed, ${counts.errorsAllowed} answered with a documented error), ${counts.reopened} reopened, ${published} diagnostics published (seed ${opts.seed})`);
+  t.diagnostic(`${counts.edits} edits, ${counts.requests} requests (${counts.malformed} malformed, ${counts.cancelled} cancelled at once, ${counts.errorsAllowed} answered with a documented error), ${counts.reopened} reopened, ${published} diagnostics published (seed ${opts.seed})`);
   assert.equal(problems.length, 0, `${problems.length} problems (seed ${opts.seed}); replay: ${replayCommand('fuzz:lsp', 'edits', opts)}\n${problems.join('\n')}`);
 });
