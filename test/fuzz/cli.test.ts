@@ -81,6 +81,7 @@ test(`rac check on ${what}: exit 0, 1 or 2, valid JSON and SARIF, no stack trace
         cwd: dir, encoding: 'utf8', timeout: RUN_MS, maxBuffer: 512 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined },
       });
       runs++;
+      if (opts.long && runs % 100 === 0) console.log(`# ${runs * BATCH} files so far`);
       exits.set(r.status ?? -1, (exits.get(r.status ?? -1) ?? 0) + 1);
       const lines = (r.stderr ?? '').split('\n').filter((l) => l !== '' && !/^rac check: note: /.test(l));
       const unread = lines.filter((l) => /^rac check: f\d+\.relationship\.yaml: (binary file|file too large)/.test(l));

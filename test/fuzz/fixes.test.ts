@@ -139,6 +139,7 @@ test(`every quick fix and rename applied to ${what}: inside the document, no ove
   for (const i of indexes) {
     const doc = documentAt(all, opts.seed, i);
     counts.docs++;
+    if (opts.long && counts.docs % 500 === 0) console.log(`# ${counts.docs} documents, ${counts.fixes} fixes, ${counts.renames} renames so far`);
     let problems: string[];
     try {
       problems = checkDocument(doc.text, prng(opts.seed ^ (i * 2654435761)), counts);

@@ -175,6 +175,7 @@ test(`the server over stdio under ${opts.count} random edits with requests betwe
       if (rnd() < 0.9) await Promise.all(requestsFor(open));
       if (client.stderr) problem(`the server wrote to stderr: ${shorten(client.stderr)}`);
       if (problems.length >= 20) break;
+      if (opts.long && counts.edits % 2000 === 0) console.log(`# ${counts.edits} edits, ${counts.requests} requests so far`);
     }
     // Settle: the last versions' diagnostics arrive after the debounce.
     await Promise.all(docs.map((d) => client.diagnostics(d.uri, d.doc.version).catch((e: unknown) => problem(`no diagnostics for the last version: ${String(e)}`))));
