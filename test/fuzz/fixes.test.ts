@@ -105,7 +105,7 @@ function introduced(before: Set<string>, after: Analysis, text: string, spans: r
   return [...new Set(codes.map((f) => f.code))];
 }
 
-const apply = (text: string, edits: readonly TextEdit[]): string => TextDocument.applyEdits(TextDocument.create(URI, 'relationship-yaml', 1, text), edits);
+const apply = (text: string, edits: readonly TextEdit[]): string => TextDocument.applyEdits(TextDocument.create(URI, 'relationship-yaml', 1, text), [...edits]);
 
 /** Checks one document; returns what is wrong (empty when nothing is) and counts what was applied. */
 function checkDocument(text: string, rnd: Random, counts: Counts): string[] {

@@ -3,11 +3,11 @@
 import { prng, type Source } from '../properties/documents';
 import { below, pick, type Random } from './edits';
 
-export interface MutatedFile { name: string; steps: string[]; bytes: Buffer }
+export interface MutatedFile { name: string; steps: string[]; bytes: Buffer<ArrayBufferLike> }
 
-type Mutation = (bytes: Buffer, rnd: Random) => Buffer;
+type Mutation = (bytes: Buffer<ArrayBufferLike>, rnd: Random) => Buffer<ArrayBufferLike>;
 
-const splice = (bytes: Buffer, at: number, cut: number, add: Buffer | string): Buffer =>
+const splice = (bytes: Buffer<ArrayBufferLike>, at: number, cut: number, add: Buffer<ArrayBufferLike> | string): Buffer<ArrayBufferLike> =>
   Buffer.concat([bytes.subarray(0, at), typeof add === 'string' ? Buffer.from(add) : add, bytes.subarray(Math.min(bytes.length, at + cut))]);
 
 const bomb = (depth: number): string => {
@@ -49,7 +49,7 @@ const MUTATIONS: Record<string, Mutation> = {
 export function mutatedFile(all: readonly Source[], seed: number, i: number): MutatedFile {
   const rnd = prng((Math.imul(seed, 0x27d4eb2d) ^ Math.imul(i + 3, 0x165667b1)) >>> 0);
   const source = pick(all, rnd);
-  let bytes = Buffer.from(source.text, 'utf8');
+  let bytes: Buffer<ArrayBufferLike> = Buffer.from(source.text, 'utf8');
   const steps: string[] = [];
   for (let k = 1 + below(4, rnd); k > 0; k--) {
     const name = pick(Object.keys(MUTATIONS), rnd);
