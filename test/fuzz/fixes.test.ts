@@ -92,16 +92,19 @@ function written(text: string, edits: readonly TextEdit[]): [number, number][] {
 }
 
 /**
- * The error codes a fix brought that the file did not have. An unresolved reference in text the fix did not
- * write is not brought by it: the fix made the checker see it (a misspelt key renamed, and the ids under it read).
+ * The error codes a fix brought that the file did not have. An error in text the fix did not write is not
+ * brought by it when the fix only replaced words (a misspelt key renamed, and the values under it checked for
+ * the first time) or when it is an unresolved reference; a syntax error anywhere always counts.
  */
-function introduced(before: Set<string>, after: Analysis, text: string, spans: readonly [number, number][]): string[] {
+function introduced(before: Set<string>, after: Analysis, text: string, edits: readonly TextEdit[], spans: readonly [number, number][]): string[] {
   const lines = new LineIndex(text);
   const inWritten = (range: Range): boolean => {
     const [from, to] = [lines.offsetAt(range.start), lines.offsetAt(range.end)];
     return spans.some(([s, e]) => from < e && to > s);
   };
-  const codes = after.findings.filter((f) => f.severity === 'error' && !before.has(f.code) && (f.code !== 'ref.unresolved' || inWritten(f.range)));
+  const wordsOnly = edits.every((e) => e.range.start.line === e.range.end.line && !/[\r\n]/.test(e.newText));
+  const unmasked = (code: string): boolean => code === 'ref.unresolved' || (wordsOnly && !code.startsWith('syntax'));
+  const codes = after.findings.filter((f) => f.severity === 'error' && !before.has(f.code) && !(unmasked(f.code) && !inWritten(f.range)));
   return [...new Set(codes.map((f) => f.code))];
 }
 
@@ -128,7 +131,7 @@ function checkDocument(text: string, rnd: Random, counts: Counts): string[] {
         continue;
       }
       const fixed = apply(text, edits);
-      const added = introduced(before, analyzed(fixed), fixed, written(text, edits));
+      const added = introduced(before, analyzed(fixed), fixed, edits, written(text, edits));
       if (added.length) problems.push(`quick fix "${action.title}" on line ${line} brings new errors: ${added.join(', ')}`);
     }
   }
