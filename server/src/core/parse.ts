@@ -1,7 +1,7 @@
 // Text → one YAML document with syntax findings. Never throws: every failure becomes a finding.
 import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 import { duplicateKeys } from './duplicate-keys';
-import { blankOut, tooDeepFlows } from './flow-depth';
+import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
 import { describe, SYNTAX_MESSAGES } from './syntax-messages';
 import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
@@ -20,11 +20,13 @@ export function parse(text: string, lines: LineIndex): Parsed {
   const error = (code: string, message: string, start: number, end: number, related?: Related[]): void => {
     findings.push({ code, severity: 'error', message, range: lines.range(start, end), ...(related ? { related } : {}) });
   };
-  // A flow collection nested past the limit is reported and left out (blanked, so offsets hold) before parsing:
+  // A collection nested past the limit is reported and left out (blanked, so offsets hold) before parsing:
   // the parser would run out of stack at a place that changes from call to call.
-  const deep = tooDeepFlows(text);
-  for (const { start } of deep) error('syntax.too-deep', SYNTAX_MESSAGES.RESOURCE_EXHAUSTION, start, start + 1);
-  const readable = deep.length ? blankOut(text, deep) : text;
+  const deepBlocks = tooDeepBlocks(text);
+  const shallow = deepBlocks.length ? blankOut(text, deepBlocks) : text;
+  const deepFlows = tooDeepFlows(shallow);
+  const readable = deepFlows.length ? blankOut(shallow, deepFlows) : shallow;
+  for (const { start } of [...deepBlocks, ...deepFlows].sort((a, b) => a.start - b.start)) error('syntax.too-deep', SYNTAX_MESSAGES.RESOURCE_EXHAUSTION, start, start + 1);
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
