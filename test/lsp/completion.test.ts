@@ -294,8 +294,8 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual([plainBreak.on, plainBreak.path, plainBreak.siblings], ['item', ['x', 0, 'rights', 1], []], 'a line that breaks after a plain value still holds the open map above');
     const folded = at('x:\n  - {id: AB, cadence: quarterly, é\n     rights: [|]}');
     assert.deepEqual([folded.on, folded.path], ['item', ['x', 0, 'é rights', 0]], 'a plain scalar goes on over the line break');
-    const braceInWord = at('x:\n  a{b:\n    - |');
-    assert.deepEqual([braceInWord.on, braceInWord.path], ['item', ['x', 'a{b', 0]], 'a "{" inside a word opens nothing');
+    const braceInWord = at('x:\n  a{b:\n    - {item: c, class|}');
+    assert.deepEqual([braceInWord.on, braceInWord.container], ['key', ['x', 'a{b', 0]], 'a "{" inside a word opens nothing');
     const lastLine = at('x: [a, bc\n  e|]');
     assert.deepEqual([lastLine.on, lastLine.path, lastLine.word], ['item', ['x', 1], 'e'], 'the word at the cursor stays on its line');
   });
