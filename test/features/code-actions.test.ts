@@ -80,6 +80,25 @@ test('unknown key → the suggested key, in block and flow maps', () => {
   assert.ok(fix(flow, (f) => f.code === 'schema.additionalProperties', /owner/).next.includes('{id: R-1, title: Risk, owner: p-a}'));
 });
 
+test('an empty block scalar ("key: >-" with no text) gets its value on its own line, the line break kept', () => {
+  const text = [...HEAD, 'principles:', '  vision_and_values:', '    joint_vision: >-', '    agreed_by: [p-a, p-b, p-c]', ''].join('\n');
+  for (const doc of [text, crlf(text)]) {
+    const { next } = fix(doc, (f) => f.code === 'evidence.VV1', /joint_vision/);
+    assert.match(next, /\n {4}joint_vision: \S[^\r\n]*\r?\n {4}agreed_by: /);
+  }
+});
+
+test('unknown key whose value does not fit the suggested key: no rename, which would trade one error for another', () => {
+  const text = [...HEAD, 'principles:', '  risk_management:', '    register:', '      - {id: R-1, title: Risk, owner: p-a, likelihood:3}', '      - id: R-2', '        title: Risk', '        owner: p-a', '        ownng_party: [acme]', ''].join('\n');
+  const analysis = analyzeText(text);
+  const unknown = analysis.findings.filter((f) => f.code === 'schema.additionalProperties');
+  assert.deepEqual(unknown.map((f) => f.message.match(/"([^"]+)"/)?.[1]).sort(), ['likelihood:3', 'ownng_party']);
+  for (const f of unknown) {
+    assert.match(f.message, /did you mean/, 'the message still names the nearest key');
+    assert.deepEqual(actionsFor(analysis, f).filter((a) => a.title.startsWith('Change')).map((a) => a.title), [], `${f.message}: an empty likelihood or a list for a party id is no fix`);
+  }
+});
+
 test('enum value → the suggested value; unresolved reference → the nearest id; unknown waiver rule → the rule', () => {
   const text = [...HEAD.map((l) => l.replace('status: active', 'status: actve')), 'waivers:', '  - {rule: EX88, reason: r, approved_by: p-a, expires: 2026-12-01}',
     'principles:', '  risk_management:', '    register:', '      - {id: R-1, title: Risk, owner: p-ann, owning_party: acme}', ''].join('\n');

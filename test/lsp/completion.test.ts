@@ -171,6 +171,8 @@ describe('completion over stdio', () => {
     assert.equal(newText(item(keys, 'party')), 'party: ', 'flow maps stay on one line');
     const multiLine = await complete(BASE.replace('unit: percent, target: 99, frequency: monthly, owner: p-ann}', 'unit: percent,\n         target: 99, frequency: monthly, owner: |}'));
     includes(multiLine, ['p-ann', 'p-bob'], ['acme']);
+    const afterPlain = await complete(BASE.replace('unit: percent, target: 99, frequency: monthly, owner: p-ann}', 'unit: percent\n         target: 99, frequency: monthly, owner: |}'));
+    includes(afterPlain, ['p-ann', 'p-bob'], ['acme']);
   });
 
   test('linked_exit_triggers items: the exit triggers; a KPI field: the KPIs', async () => {
@@ -288,6 +290,14 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual([pair.on, pair.path], ['value', ['x', 1, 'b']], 'a "key: value" item of a flow list is a map of one pair');
     const anchored = at('x: &list [a, |]');
     assert.deepEqual([anchored.on, anchored.path], ['item', ['x', 1]], 'an anchor before a flow list');
+    const plainBreak = at('x:\n  - {id: AB, name: Alliance\r\n     Board, rights: [strategy, |]}');
+    assert.deepEqual([plainBreak.on, plainBreak.path, plainBreak.siblings], ['item', ['x', 0, 'rights', 1], []], 'a line that breaks after a plain value still holds the open map above');
+    const folded = at('x:\n  - {id: AB, cadence: quarterly, é\n     rights: [|]}');
+    assert.deepEqual([folded.on, folded.path], ['item', ['x', 0, 'é rights', 0]], 'a plain scalar goes on over the line break');
+    const braceInWord = at('x:\n  a{b:\n    - {item: c, class|}');
+    assert.deepEqual([braceInWord.on, braceInWord.container], ['key', ['x', 'a{b', 0]], 'a "{" inside a word opens nothing');
+    const lastLine = at('x: [a, bc\n  e|]');
+    assert.deepEqual([lastLine.on, lastLine.path, lastLine.word], ['item', ['x', 1], 'e'], 'the word at the cursor stays on its line');
   });
 
   test('lines end at \\n, \\r\\n or a lone \\r, as LSP positions count them; a blank first line is a line like any other', () => {

@@ -35,3 +35,13 @@ test('the result does not depend on the as-of date of an earlier call', () => {
   analyze(text, { asOf: '2030-01-01' });
   assert.deepEqual(observable(analyze(text, { asOf: REFERENCE_AS_OF })), observable(fresh));
 });
+
+test('collections nested thousands deep, flow or block: the same findings however deep the caller\'s stack already is', () => {
+  const block = Array.from({ length: 400 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n');
+  const text = `schema_version: "1"\nmetadata:\n  id: REL-D\n  x-notes: ${'['.repeat(5000)}${']'.repeat(5000)}\n  title: Deep\nparties: ${'{a: '.repeat(3000)}\nx-block:\n${block}\n`;
+  const nested = (depth: number): Analysis => (depth === 0 ? analyze(text, options) : nested(depth - 1));
+  const shallow = analyze(text, options);
+  for (const depth of [500, 2000, 3000]) assert.deepEqual(nested(depth).findings, shallow.findings, `called ${depth} frames deep`);
+  const deep = shallow.findings.filter((f) => f.code === 'syntax.too-deep');
+  assert.deepEqual(deep.map((f) => f.range.start), [{ line: 3, character: 11 }, { line: 5, character: 9 }, { line: 106, character: 101 }], 'each reported once, where it starts');
+});

@@ -25,18 +25,30 @@ function brackets(text: string, from: number, to: number): { ch: string; at: num
   const out: { ch: string; at: number }[] = [];
   for (let i = from; i < to; i++) {
     const c = text[i];
-    if (c === '"' || c === "'") i = quoteEnd(text, i, to) - 1;
+    // A quote opens a scalar only where one may start: "regulator's" is a plain word.
+    if ((c === '"' || c === "'") && (i === from || isSpace(text[i - 1]) || '[{,:'.includes(text[i - 1]))) i = quoteEnd(text, i, to) - 1;
     else if (c === '#' && (i === from || isSpace(text[i - 1]))) break;
     else if (c === '[' || c === '{' || c === ']' || c === '}') out.push({ ch: c, at: i });
   }
   return out;
 }
 
-/** A line that leaves a flow collection open for the next one: it ends with ",", "[" or "{". */
+/**
+ * A line that leaves a flow collection open for the next one: it ends with ",", "[" or "{", or it opens a
+ * collection that it does not close ("- {id: a, name: b" goes on below, whatever its last character).
+ */
 function endsOpen(lines: Lines, line: number): boolean {
   const text = lines.text.slice(lines.start(line), lines.end(line)).replace(/(^|\s)#.*$/, '').trimEnd();
   const last = text[text.length - 1];
-  return last === ',' || last === '[' || last === '{';
+  if (last === ',' || last === '[' || last === '{') return true;
+  let unclosed = 0;
+  for (const { ch, at } of brackets(lines.text, lines.start(line), lines.end(line))) {
+    // An opener inside a word ("knowledge{_map:") is part of a plain scalar, not a collection.
+    const before = lines.text[at - 1];
+    if (ch === '[' || ch === '{') unclosed += unclosed > 0 || at === lines.start(line) || isSpace(before) || '[{,:'.includes(before) ? 1 : 0;
+    else if (unclosed > 0) unclosed--;
+  }
+  return unclosed > 0;
 }
 
 /** The first line of a flow collection that is open at the cursor, if any. */
@@ -119,22 +131,42 @@ function scanFlow(text: string, from: number, to: number, state: FlowState = { f
       state.last = { text: text.slice(i + 1, closedQuote ? end - 1 : end), start: i + 1, end, quoted: true };
       i = end;
     } else {
+      // A plain scalar in a flow collection goes on over a line break ("quarterly, é⏎ rights: […]" is the key
+      // "é rights"), folded into one space; the token's start is where its last line's part begins, so a word
+      // at the cursor stays on the cursor's line.
       let j = i;
+      let start = i;
       while (j < to) {
         const d = text[j];
-        if (d === ',' || d === '[' || d === ']' || d === '{' || d === '}' || d === '\n' || d === '\r') break;
+        if (d === '\n' || d === '\r') {
+          const next = plainGoesOn(text, j, to);
+          if (next === undefined) break;
+          start = j = next;
+          continue;
+        }
+        if (d === ',' || d === '[' || d === ']' || d === '{' || d === '}') break;
         if (d === ':' && separatesValue(text[j + 1])) break;
         if (d === '#' && isSpace(text[j - 1])) break;
         j++;
       }
       let end = j;
       while (end > i && isSpace(text[end - 1])) end--;
-      state.last = { text: text.slice(i, end), start: i, end, quoted: false };
+      state.last = { text: text.slice(i, end).replace(/[ \t]*(?:\r\n|\r|\n)[ \t\r\n]*/g, ' '), start, end, quoted: false };
       // Every step moves on by at least one character, so the scan ends within the text.
       i = Math.max(j, i + 1);
     }
   }
   return state;
+}
+
+/** Where a plain scalar broken at `from` (a line break) goes on, or undefined when the next text is not its continuation. */
+function plainGoesOn(text: string, from: number, to: number): number | undefined {
+  let k = from;
+  while (k < to && isSpace(text[k])) k++;
+  if (k >= to) return undefined;
+  const c = text[k];
+  if (',[]{}#'.includes(c) || (c === ':' && separatesValue(text[k + 1]))) return undefined;
+  return k;
 }
 
 /** The first \n or lone \r at or after `from`, or -1: a comment ends at either. */

@@ -1,6 +1,7 @@
 // Text → one YAML document with syntax findings. Never throws: every failure becomes a finding.
 import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 import { duplicateKeys } from './duplicate-keys';
+import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
 import { describe, SYNTAX_MESSAGES } from './syntax-messages';
 import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
@@ -19,13 +20,20 @@ export function parse(text: string, lines: LineIndex): Parsed {
   const error = (code: string, message: string, start: number, end: number, related?: Related[]): void => {
     findings.push({ code, severity: 'error', message, range: lines.range(start, end), ...(related ? { related } : {}) });
   };
+  // A collection nested past the limit is reported and left out (blanked, so offsets hold) before parsing:
+  // the parser would run out of stack at a place that changes from call to call.
+  const deepBlocks = tooDeepBlocks(text);
+  const shallow = deepBlocks.length ? blankOut(text, deepBlocks) : text;
+  const deepFlows = tooDeepFlows(shallow);
+  const readable = deepFlows.length ? blankOut(shallow, deepFlows) : shallow;
+  for (const { start } of [...deepBlocks, ...deepFlows].sort((a, b) => a.start - b.start)) error('syntax.too-deep', SYNTAX_MESSAGES.RESOURCE_EXHAUSTION, start, start + 1);
   let docs: Document.Parsed[];
   try {
     // uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
     // because its warnings would reach stderr and the editor's log in its own words: we report in ours.
     // The parser breaks lines at \n only; a lone \r (old Mac line ends) is a line end too, as in LSP positions.
     // The swap keeps every offset, so node ranges still index the original text.
-    docs = parseAllDocuments(text.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+    docs = parseAllDocuments(readable.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
   } catch {
     error('syntax', SYNTAX_MESSAGES.IMPOSSIBLE, 0, Math.min(1, text.length));
     return { document: undefined, data: undefined, findings };

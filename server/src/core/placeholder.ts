@@ -283,7 +283,10 @@ function resolveNode(value: unknown, path: Path, fill: Fill, r: Resolver, party:
   }
   if (isObj(value)) {
     const keyRef = typeof deref(s?.propertyNames)?.['x-ref'] === 'string';
-    if (keyRef && fill.parties.length && !Object.keys(value).every((k) => fill.parties.includes(k))) return shares(fill.parties);
+    // Keys that name parties: the file's parties share equally; with none yet, made-up party ids would only be
+    // unresolved references, so the map is left out until there are parties.
+    if (keyRef && fill.parties.length === 0) return DROP;
+    if (keyRef && !Object.keys(value).every((k) => fill.parties.includes(k))) return shares(fill.parties);
     // The item's own party decides whose person fills its person fields.
     const own = typeof value.party === 'string' ? r.ref('parties', value.party, [], party) : undefined;
     const itemParty = own === DROP || own === undefined ? party : own;

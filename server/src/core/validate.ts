@@ -87,6 +87,27 @@ export function flowList(text: string): string {
   return `[${items.map((s) => (plain(s) ? s : JSON.stringify(s))).join(', ')}]`;
 }
 
+/** Whether a value meets a schema's type, enum and const (what a key's value is checked against first). */
+function valueFits(value: unknown, schema: JsonSchema | undefined): boolean {
+  if (!schema) return true;
+  if (schema.type !== undefined) {
+    const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+    if (!types.some((t) => typeMatches(value, t))) return false;
+  }
+  if (schema.enum && !schema.enum.includes(value)) return false;
+  return schema.const === undefined || schema.const === value;
+}
+
+function typeMatches(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'object': return typeof value === 'object' && value !== null && !Array.isArray(value);
+    case 'array': return Array.isArray(value);
+    case 'integer': return Number.isInteger(value);
+    case 'null': return value === null;
+    default: return typeof value === type;
+  }
+}
+
 function typeName(value: unknown): string {
   if (value === null) return 'nothing (an empty value)';
   if (Array.isArray(value)) return 'a list';
@@ -133,7 +154,10 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
         : stray ? ': a comma inside {…} starts a new key, so quote the text that contains it ("…, …")'
         : `; allowed keys are ${allowed.join(', ')} (or your own keys starting with "x-")`;
       const f = finding(`unknown key "${key}" in ${where(path, data)}${help}`, range, keyPath);
-      if (suggestion) f.fixes = [{ title: `Change "${key}" to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
+      // Renaming the key is a fix only when its value fits the key it becomes: "cadence:biannual" (one key, no
+      // value) renamed "cadence" would trade an unknown key for an empty cadence.
+      const fits = suggestion !== undefined && valueFits((value as Record<string, unknown>)[key], schemaAt([...path, suggestion]));
+      if (suggestion && fits) f.fixes = [{ title: `Change "${key}" to "${suggestion}"`, edits: [{ range, newText: suggestion }], preferred: true }];
       return f;
     }
     case 'required': {

@@ -74,9 +74,12 @@ export class YamlEdits {
     const keyRange = key?.range;
     if (!keyRange) return undefined;
     const hasText = !!current?.range && current.range[1] > current.range[0];
+    // A block scalar's range takes in its line break ("key: >-" with no text): the edit stops before it.
+    let end = current?.range?.[1] ?? 0;
+    while (hasText && end > current!.range![0] && (this.lines.text[end - 1] === '\n' || this.lines.text[end - 1] === '\r')) end--;
     const scalar = value === null || typeof value !== 'object';
     if (options.inFlow || scalar || (hasText && !isScalar(current))) {
-      if (hasText) return { range: this.lines.range(current!.range![0], current!.range![1]), newText: this.flow(value) };
+      if (hasText) return { range: this.lines.range(current!.range![0], end), newText: this.flow(value) };
       return this.insertAt(current?.range?.[0] ?? keyRange[1], ` ${this.flow(value)}`);
     }
     const indent = this.column(keyRange[0]) + this.unit;
@@ -85,7 +88,7 @@ export class YamlEdits {
       // `key: ~` becomes `key:` and the block below it.
       const colon = this.lines.text.indexOf(':', keyRange[1]);
       const from = colon >= 0 && colon < current!.range![0] ? colon + 1 : current!.range![0];
-      return { range: this.lines.range(from, current!.range![1]), newText: body };
+      return { range: this.lines.range(from, end), newText: body };
     }
     const keyLine = this.lines.positionAt(keyRange[0]).line;
     return this.insertAt(this.lines.lineEnd(keyLine), body);
