@@ -5,19 +5,13 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { edit, fixture, TempRepo } from './git-repo';
+import { edit, fixture, repoWith as sharedRepoWith, TempRepo } from './git-repo';
 import { AS_OF } from './scenario';
 
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.dispose()));
 
-function repoWith(head: string, base = fixture('partnership.relationship.yaml')): TempRepo {
-  const repo = new TempRepo().init();
-  repos.push(repo);
-  repo.write('a.relationship.yaml', base).commitAll('base');
-  repo.write('a.relationship.yaml', head);
-  return repo;
-}
+const repoWith = (head: string, base?: string): TempRepo => sharedRepoWith(repos, head, base);
 
 const full = fixture('partnership.relationship.yaml');
 const newError = edit(full, 'likelihood: 4', 'likelihood: 7');

@@ -98,3 +98,15 @@ export function edit(text: string, from: string | RegExp, to: string): string {
   if (hits !== 1) throw new Error(`edit: expected one match of ${String(from)}, found ${hits}`);
   return text.replace(from, to);
 }
+
+/**
+ * A repository whose one file `a.relationship.yaml` is `base` in the commit HEAD and `head` in the working tree,
+ * added to `repos` so the test file disposes of it.
+ */
+export function repoWith(repos: TempRepo[], head: string, base = fixture('partnership.relationship.yaml')): TempRepo {
+  const repo = new TempRepo().init();
+  repos.push(repo);
+  repo.write('a.relationship.yaml', base).commitAll('base');
+  repo.write('a.relationship.yaml', head);
+  return repo;
+}

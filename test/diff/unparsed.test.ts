@@ -2,7 +2,7 @@
 // the base), compares no principle or rule, and lists no fixed findings for a head whose findings are held back.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { edit, fixture, TempRepo } from './git-repo';
+import { edit, fixture, repoWith as sharedRepoWith, TempRepo } from './git-repo';
 import { AS_OF } from './scenario';
 
 const repos: TempRepo[] = [];
@@ -14,13 +14,7 @@ interface DiffJson {
   files: { before?: Side; after?: Side; principles: unknown[]; rules: unknown[]; lost: string[]; fixedFindings: unknown[]; newFindings: { code: string }[] }[];
 }
 
-function repoWith(head: string, base: string): TempRepo {
-  const repo = new TempRepo().init();
-  repos.push(repo);
-  repo.write('a.relationship.yaml', base).commitAll('base');
-  repo.write('a.relationship.yaml', head);
-  return repo;
-}
+const repoWith = (head: string, base?: string): TempRepo => sharedRepoWith(repos, head, base);
 
 const full = fixture('partnership.relationship.yaml');
 // An unquoted colon in the title: the mistake a new user makes first.

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { checkPositions, FEATURES, PositionProblem } from './check-positions';
 import { EDGE_CASES, generate, sources } from './documents';
+import { flagValue, shorten } from '../fuzz/options';
 
 const DEFAULT_SEED = 44_000;
 const DEFAULT_DOCS = 200;
@@ -28,13 +29,7 @@ type Report = { type: 'failure'; failure: Failure } | { type: 'done'; docs: numb
 const SLOTS = 5;
 
 function options(argv: string[]): Options {
-  const value = (flag: string): number | undefined => {
-    const i = argv.indexOf(flag);
-    if (i < 0) return undefined;
-    const n = Number(argv[i + 1]);
-    if (!Number.isInteger(n) || n < 0) throw new Error(`${flag} takes a whole number, got "${argv[i + 1]}"`);
-    return n;
-  };
+  const value = (flag: string): number | undefined => flagValue(argv, flag);
   const docs = value('--docs');
   const only = value('--only');
   // A longer run without a seed picks one; the default run is always the same.
@@ -51,7 +46,6 @@ function textOf(seed: number, index: number): string {
   return index < 0 ? EDGE_CASES[-1 - index] : generate(sources(), seed, index, MAX_CHARS).text;
 }
 
-const shorten = (text: string): string => JSON.stringify(text.length > 400 ? `${text.slice(0, 400)}…` : text);
 
 function runWorker(opts: Options, shared: Int32Array): void {
   const post = (report: Report): void => parentPort!.postMessage(report);
