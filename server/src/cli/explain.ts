@@ -86,8 +86,7 @@ export async function runExplain(argv: string[], io: CliIo): Promise<number> {
 export function explainRule(id: string, today: string): string {
   const entry = loadCatalog().rules.get(id);
   if (!entry) throw new RangeError(`no rule ${id}`);
-  const example = exampleFor(entry.rule, today);
-  return describe(entry.rule, entry.principle, [], example ? ['Example (from the file rac init writes)', example] : undefined, [`More: ${helpUri(id)}`]);
+  return describe(entry.rule, entry.principle, [], exampleFor(entry.rule, today), `More: ${helpUri(id)}`);
 }
 
 /**
@@ -106,10 +105,10 @@ export function explainAdded(id: string, applied: Policy, effective: EffectivePo
   const notes = [`An organisation's rule, ${origins[0] ?? `added by ${rule.source ?? 'a profile'}`}${origins.length > 1 ? `; then set by ${origins.slice(1).join(' < ')}` : ''}.`];
   if (off) notes.push(`Turned off here by ${off.source}: not counted, and no finding is reported.`);
   const example = meetsRule(id, policy, today) ? exampleFor(rule, today) : undefined;
-  return describe(rule, principle, notes, example ? ['Example (from the file rac init writes)', example] : undefined, ['More: rac rules . lists the rules that apply here, with where each setting came from.']);
+  return describe(rule, principle, notes, example, 'More: rac rules . lists the rules that apply here, with where each setting came from.');
 }
 
-function describe(rule: RuleSpec, principle: { id: string; clause: number; title: string }, notes: string[], example: [string, string] | undefined, closing: string[]): string {
+function describe(rule: RuleSpec, principle: { id: string; clause: number; title: string }, notes: string[], example: string | undefined, closing: string): string {
   const stage = `counts from stage ${rule.from_stage}${rule.inform_from ? ` (shown as information from ${rule.inform_from})` : ''}`;
   const out = [
     `${rule.id}: ${rule.title}`,
@@ -126,8 +125,8 @@ function describe(rule: RuleSpec, principle: { id: string; clause: number; title
     'How to meet it',
     `  ${rule.hint.charAt(0).toUpperCase()}${rule.hint.slice(1)}.`,
   ];
-  if (example) out.push('', example[0], ...example[1].trimEnd().split('\n').map((line) => `  ${line}`));
-  out.push('', ...closing);
+  if (example) out.push('', 'Example (from the file rac init writes)', ...example.trimEnd().split('\n').map((line) => `  ${line}`));
+  out.push('', closing);
   return out.join('\n') + '\n';
 }
 
