@@ -40,11 +40,12 @@ test('action.yml: a composite action whose scripts never interpolate ${{ }} and 
   }
   const used = expressions(readFileSync(join(ROOT, 'action.yml'), 'utf8')).flatMap((e) => [...e.matchAll(/\binputs\.([a-z-]+)/g)].map((m) => m[1]));
   for (const name of used) assert.ok(name in action.inputs, `inputs.${name} is not declared`);
-  for (const name of ['paths', 'base', 'fail-on', 'min-coverage', 'comment', 'sarif', 'as-of']) assert.ok(name in action.inputs, `input ${name}`);
+  for (const name of ['paths', 'base', 'fail-on', 'min-coverage', 'comment', 'sarif', 'as-of', 'config']) assert.ok(name in action.inputs, `input ${name}`);
   // Every input reaches the script, through the environment.
   const env = action.runs.steps.find((s) => s.id === 'review')?.env ?? {};
   for (const name of Object.keys(action.inputs)) assert.ok(Object.values(env).includes(`\${{ inputs.${name} }}`), `input ${name} is not passed to the script`);
   assert.equal(action.inputs.base.default, '${{ github.event.pull_request.base.sha }}');
+  assert.equal(action.inputs.config.default, '', 'profiles are found automatically unless one is named');
 });
 
 test('action.yml: each output comes from a step that exists and that writes it to GITHUB_OUTPUT', () => {
@@ -281,4 +282,38 @@ test('the action picks up the repository\'s profile: a pull request that adds a 
   const broken = runAction({ comment: 'false' }, { repo });
   assert.equal(broken.status, 2, broken.stderr + broken.stdout);
   assert.match(broken.stderr, /\.rac\.yaml:2:3: error "RM9" is neither a rule id nor a finding code/);
+});
+
+test('the config input names one profile for both sides of rac diff and for rac check', () => {
+  const repo = new TempRepo('rac-action-config-').init();
+  after(() => repo.dispose());
+  const early = fixture('early.relationship.yaml');
+  repo.write('partners/acme.relationship.yaml', early).commitAll('base');
+  repo.git('branch', 'base');
+  // The head drops the start date that the named profile's rule reads; no .rac.yaml is found automatically.
+  repo.write('partners/acme.relationship.yaml', early.replace(/^ {2}start_date: .*\n/m, ''));
+  repo.write('policies/org.rac.yaml', [
+    'add:',
+    '  - id: X-RM2',
+    '    principle: relationship_management',
+    '    title: the start date is recorded',
+    '    path: metadata.start_date',
+    '    check: present',
+    '    from_stage: awareness',
+    '    why: cadences and reviews are read from the day the relationship began',
+    '    hint: record the day the relationship began under metadata.start_date',
+    '',
+  ].join('\n'));
+  const plain = runAction({ comment: 'false', 'fail-on': 'warning', sarif: 'plain.sarif' }, { repo });
+  assert.doesNotMatch(plain.stdout, /X-RM2/);
+  const sarif = 'named.sarif';
+  const r = runAction({ comment: 'false', 'fail-on': 'warning', sarif, config: 'policies/org.rac.yaml' }, { repo });
+  assert.equal(r.status, 1, r.stderr + r.stdout);
+  // Met in the base and unmet in the head: a new warning, so the base side was judged by the named profile too.
+  assert.match(r.stdout, /^::warning file=partners\/acme\.relationship\.yaml,line=\d+,.*X-RM2 the start date is recorded/m);
+  const log = JSON.parse(readFileSync(join(repo.dir, sarif), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+  assert.ok(log.runs[0].results.some((x) => x.ruleId === 'evidence.X-RM2'), 'rac check (SARIF) used the named profile');
+  const missing = runAction({ comment: 'false', config: 'nope.rac.yaml' }, { repo });
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /--config nope\.rac\.yaml: no such file/);
 });

@@ -21,7 +21,7 @@ import { isProfileName, ProfileLoader } from '../profile-chain';
 import { NEW_FILE_HINT } from './types';
 
 export async function runDiff(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseDiffArgs(argv, io.today());
+  const parsed = parseDiffArgs(argv, io);
   if ('help' in parsed) {
     io.stdout(DIFF_USAGE);
     return 0;
@@ -91,7 +91,8 @@ async function collect(options: DiffOptions, givenRoot: string | undefined, io: 
   const changed = repo.changedFiles(commit, options.paths, (p) => RELATIONSHIP_FILE.test(p));
   // A changed profile changes the findings of files that did not change: those are compared too, and kept
   // below when their findings or coverage differ (the policy change is what the review shows).
-  const policyChanged = !options.profiles.noConfig && repo.changedFiles(commit, [repo.top], (p) => isProfileName(posix.basename(p))).length > 0;
+  // With --config or --no-config both sides have the same policy, whatever the revisions' profiles say.
+  const policyChanged = !options.profiles.noConfig && options.profiles.config === undefined && repo.changedFiles(commit, [repo.top], (p) => isProfileName(posix.basename(p))).length > 0;
   const byPolicy = new Set<string>();
   if (policyChanged) {
     const given = options.paths.map((p) => relative(top, resolve(cwd, p)).split(sep).join('/'));
@@ -113,11 +114,12 @@ async function collect(options: DiffOptions, givenRoot: string | undefined, io: 
   const files: FileDiff[] = [];
   const unreadable: DiffReport['unreadable'] = [];
   // Each side is checked with the profiles of its own revision: a pull request that tightens the policy shows
-  // the findings it adds, and one that relaxes it the findings it removes.
+  // the findings it adds, and one that relaxes it the findings it removes. --config names one profile, on disk,
+  // for both sides: the comparison then shows what the relationship files' changes do under that policy.
   const topLocation = toLocation(top);
   const rootLocation = toLocation(root);
   const headProfiles = cliProfileLoader(io);
-  const baseProfiles = new ProfileLoader(async (location) => {
+  const baseProfiles = options.profiles.config !== undefined ? headProfiles : new ProfileLoader(async (location) => {
     const inRepo = location.startsWith(`${topLocation}/`) ? location.slice(topLocation.length + 1) : undefined;
     if (inRepo === undefined || !inBase(inRepo)) return undefined;
     const text = baseText(repo, commit, inRepo);

@@ -34,7 +34,7 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
         id: code,
         shortDescription: { text: `${own.id} ${own.title}` },
         fullDescription: { text: `The organisation's rule (added by ${own.source}) for principle ${own.principle}: ${own.why}` },
-        help: { text: 'Follow the message of the finding; the profile that adds the rule says more.' },
+        help: { text: `Follow the message of the finding, which says how to meet the rule. ${explainCommand(code)} describes it in full.`, markdown: `Follow the message of the finding, which says how to meet the rule. \`${explainCommand(code)}\` describes it in full.` },
         defaultConfiguration: { level: levels.get(code) ?? 'warning' },
         properties: { addedBy: own.source, principle: own.principle },
       };

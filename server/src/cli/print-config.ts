@@ -9,7 +9,7 @@ import type { PolicyOptions } from '../profile-chain';
 import type { CliIo } from './io';
 import { displayPath, policyOf, readText, type LoadOptions } from './load-files';
 
-export function profileOptions(v: Record<string, string | boolean | undefined>, io: CliIo): PolicyOptions | { error: string } {
+export function profileOptions(v: Record<string, string | boolean | undefined>, io: Pick<CliIo, 'cwd' | 'stat'>): PolicyOptions | { error: string } {
   if (v.config !== undefined && v['no-config']) return { error: '--config and --no-config contradict each other: give one' };
   if (typeof v.config === 'string') {
     const config = resolve(io.cwd, v.config);

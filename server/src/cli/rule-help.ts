@@ -90,9 +90,10 @@ export function helpUri(code: string): string | undefined {
   return id ? `${HOMEPAGE.replace(/#.*$/, '')}#rule-${id.toLowerCase()}` : undefined;
 }
 
-/** The command that explains a finding's rule in the terminal. */
+/** The command that explains a finding's rule in the terminal: the rule's id for evidence rules, the organisation's too. */
 export function explainCommand(code: string): string {
-  return `rac explain ${catalogRuleId(code) ?? code}`;
+  const rule = code.startsWith('evidence.') && code !== 'evidence.missing-principle' ? code.slice('evidence.'.length) : undefined;
+  return `rac explain ${catalogRuleId(code) ?? rule ?? code}`;
 }
 
 /**
@@ -100,9 +101,7 @@ export function explainCommand(code: string): string {
  * A report without findings ends as it was.
  */
 export function explainTrailer(findings: readonly Finding[]): string {
-  // An organisation's rule (added by a profile) is described by its profile, not by rac explain: point at another.
-  const explainable = (f: Finding) => !f.code.startsWith('evidence.') || f.code === 'evidence.missing-principle' || catalogRuleId(f.code) !== undefined;
-  const first = findings.find((f) => (f.severity === 'error' || f.severity === 'warning') && explainable(f));
+  const first = findings.find((f) => f.severity === 'error' || f.severity === 'warning');
   if (!first) return '';
   return `\n${explainCommand(first.code)} says what a rule checks, why it matters and how to meet it; rac rules lists them all.\n`;
 }
