@@ -113,6 +113,14 @@ test('a misaligned line is reported at that line, not at the end of the line abo
   assert.deepEqual(f.range, { start: { line: 2, character: 1 }, end: { line: 2, character: 5 } });
 });
 
+test('a block scalar header where a key belongs is reported at its line, not at the line below', () => {
+  // The library marks the start of the misplaced line itself here; the line below is not the mistake.
+  for (const [text, end] of [['a:\r\n  b: 1\r\n |--- scope: x\r\n  c: 2\r\n', 14], ['a:\n  b: 1\n >🚰 rmp: x\n', 11]] as const) {
+    const [f] = syntaxFindings(text);
+    assert.deepEqual(f.range, { start: { line: 2, character: 1 }, end: { line: 2, character: end } }, JSON.stringify(text));
+  }
+});
+
 test('an alias of a map used as a key is our finding, at the key; an alias to nothing says so', () => {
   const [key] = syntaxFindings('a: &a {x: 1}\nb: {*a : v}\n');
   assert.equal(key.message, 'a key must be plain text, not a list or a map: quote it, or move the list or map into the value');

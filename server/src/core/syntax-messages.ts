@@ -71,8 +71,9 @@ export function describe(e: YAMLError, document: Document.Parsed, text: string):
     if (colon !== undefined) return { code: 'syntax', message: 'this value contains ": ", which YAML reads as the start of a key: quote the whole value ("…")', start: colon, end: colon + 1 };
   }
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BAD_INDENT') {
-    // The library marks the end of the line before the misplaced one (or the value that the line was read into).
-    const line = e.code === 'BAD_INDENT' ? indentedContent(text, start) ?? nextContentLine(text, start, false) : nextContentLine(text, start, true);
+    // The library marks the end of the line before the misplaced one (or the value that the line was read into),
+    // or the start of the misplaced line itself (" |x" under a map indented by two: a key's place, no key).
+    const line = e.code === 'BAD_INDENT' ? indentedContent(text, start) ?? nextContentLine(text, start, false) : indentedContent(text, start) ?? nextContentLine(text, start, true);
     if (line && e.code === 'BAD_INDENT') return { code: 'syntax', message: SYNTAX_MESSAGES.BAD_INDENT, start: line[0], end: line[1] };
     if (line && e.code !== 'BAD_INDENT' && innermost(document, start, (n) => (isMap(n) || isSeq(n)) && n.flow === true)) {
       // Inside {…} or […] a line break does not end an item: the comma before this line is missing.
