@@ -121,6 +121,14 @@ test('a block scalar header where a key belongs is reported at its line, not at 
   }
 });
 
+test('a quote never closed is reported at the quote, before the errors in the text it swallowed', () => {
+  // The library lists the bad escape "\\?" three lines down first, and the missing quote at the end of the text.
+  const text = 'a: 1\nscope: "Design 👩‍👩‍👧 build\nstart: 2\nparties:\n  - -\\?{id: hw}\n';
+  const [f] = syntaxFindings(text);
+  assert.match(f.message, /quoted text is never closed/);
+  assert.deepEqual(f.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } });
+});
+
 test('an alias of a map used as a key is our finding, at the key; an alias to nothing says so', () => {
   const [key] = syntaxFindings('a: &a {x: 1}\nb: {*a : v}\n');
   assert.equal(key.message, 'a key must be plain text, not a list or a map: quote it, or move the list or map into the value');

@@ -49,6 +49,19 @@ const refinements: { code: ErrorCode; when: RegExp; message: string }[] = [
 
 export interface Described { code: string; message: string; start: number; end: number }
 
+/**
+ * The error to report of a document's structural errors: the first, unless a quote that is never closed opens
+ * before it. The library reports an unclosed quote at the end of the text, after the errors in what the quote
+ * swallowed (an escape like "\\?" three lines down), which follow from it.
+ */
+export function firstCause(errors: readonly YAMLError[], document: Document.Parsed, text: string): Described {
+  const first = describe(errors[0], document, text);
+  const quote = errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message));
+  if (!quote || quote === errors[0]) return first;
+  const unclosed = describe(quote, document, text);
+  return unclosed.start < first.start ? unclosed : first;
+}
+
 /** A parser error as an author reads it, at the place to fix: the opening quote or bracket, the whole key. */
 export function describe(e: YAMLError, document: Document.Parsed, text: string): Described {
   const start = e.pos[0];
