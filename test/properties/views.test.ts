@@ -56,6 +56,7 @@ const FOUND: readonly (readonly [string, string])[] = [
   ['"? key" is an entry of the map, not a plain scalar going on', 'p:\n  ? x\n  b: \n  - x\n'],
   ['a block scalar header where a key belongs is the syntax error', 'a:\r\n  b: 1\r\n |--- scope: x\r\n  c: 2\r\n'],
   ['a quote never closed, with an escape error in what it swallowed', '  a: 1\n  scope: "Design 👩‍👩‍👧 build\n  start: 2\nparties:\n  - -\\?{id: hw}\n'],
+  ['"key: value" inside an unclosed "{" after a lone \\r', 'a:\n  v:\r   {:  joint: Clean water\r\n    agreed_by: x\n'],
   ['a block scalar header after an emoji', 'p:\n  r:\n >🚰   rmp: {id: R, by: [a, b]}\n    s:😀\n'],
 ];
 

@@ -129,6 +129,13 @@ test('a quote never closed is reported at the quote, before the errors in the te
   assert.deepEqual(f.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } });
 });
 
+test('a "key: value" inside an unclosed "{" is reported on its line, not at the line the map ran on into', () => {
+  const text = 'v:\r   {:  joint: Clean water\r\n    agreed_by: x\n';
+  const [f] = syntaxFindings(text);
+  assert.equal(f.range.start.line, 1);
+  assert.equal(f.range.start.character, 7);
+});
+
 test('an alias of a map used as a key is our finding, at the key; an alias to nothing says so', () => {
   const [key] = syntaxFindings('a: &a {x: 1}\nb: {*a : v}\n');
   assert.equal(key.message, 'a key must be plain text, not a list or a map: quote it, or move the list or map into the value');

@@ -50,16 +50,23 @@ const refinements: { code: ErrorCode; when: RegExp; message: string }[] = [
 export interface Described { code: string; message: string; start: number; end: number }
 
 /**
- * The error to report of a document's structural errors: the first, unless a quote that is never closed opens
+ * The error to report of a document's structural errors: the first, unless one that causes others starts
  * before it. The library reports an unclosed quote at the end of the text, after the errors in what the quote
- * swallowed (an escape like "\\?" three lines down), which follow from it.
+ * swallowed (an escape like "\\?" three lines down), and a map inside an unclosed "{" ("{: a: b") after the
+ * errors of the lines it ran on into; both follow from it.
  */
 export function firstCause(errors: readonly YAMLError[], document: Document.Parsed, text: string): Described {
-  const first = describe(errors[0], document, text);
-  const quote = errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message));
-  if (!quote || quote === errors[0]) return first;
-  const unclosed = describe(quote, document, text);
-  return unclosed.start < first.start ? unclosed : first;
+  const causes = [
+    errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message)),
+    errors.find((e) => e.code === 'BLOCK_IN_FLOW'),
+  ];
+  let first = describe(errors[0], document, text);
+  for (const cause of causes) {
+    if (!cause || cause === errors[0]) continue;
+    const d = describe(cause, document, text);
+    if (d.start < first.start) first = d;
+  }
+  return first;
 }
 
 /** A parser error as an author reads it, at the place to fix: the opening quote or bracket, the whole key. */
