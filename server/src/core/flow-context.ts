@@ -51,6 +51,16 @@ function endsOpen(lines: Lines, line: number): boolean {
   return unclosed > 0;
 }
 
+/**
+ * A line of plain text alone (no key, no dash, no bracket left open): it may go on a plain value of a flow
+ * collection opened above ("[a,⏎ bc d⏎ e]"), so the walk up goes on past it; in block YAML it goes on a
+ * plain scalar, and the line above it ends the walk.
+ */
+function plainLine(lines: Lines, line: number): boolean {
+  const s = lines.shape(line);
+  return s.key === undefined && s.dashes.length === 0 && s.value === 'scalar' && !s.explicitKey;
+}
+
 /** The first line of a flow collection that is open at the cursor, if any. */
 export function flowStartLine(lines: Lines, line: number, cursor: number): number | undefined {
   let depth = 0;
@@ -67,7 +77,7 @@ export function flowStartLine(lines: Lines, line: number, cursor: number): numbe
     }
     let prev = at - 1;
     while (prev >= 0 && lines.isBlank(prev)) prev--;
-    if (prev < 0 || (depth === 0 && !endsOpen(lines, prev))) break;
+    if (prev < 0 || (depth === 0 && !endsOpen(lines, prev) && !plainLine(lines, prev))) break;
     at = prev;
     end = lines.end(prev);
   }
