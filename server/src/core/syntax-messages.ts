@@ -52,16 +52,15 @@ export interface Described { code: string; message: string; start: number; end: 
 /**
  * The error to report of a document's structural errors: the first, unless one that causes others starts
  * before it. The library reports an unclosed quote at the end of the text, after the errors in what the quote
- * swallowed (an escape like "\\?" three lines down), and a map inside an unclosed "{" ("{: a: b") after the
- * errors of the lines it ran on into; both follow from it.
+ * swallowed (an escape like "\\?" three lines down); and a "key: value" inside a "{" that is never closed
+ * ("{:  a: b") after the errors of the lines it ran on into. A map that starts where the first error does
+ * ("{title: x⏎ status: y}", a key over two lines) is that error: the comma missing before the next line.
  */
 export function firstCause(errors: readonly YAMLError[], document: Document.Parsed, text: string): Described {
-  const causes = [
-    errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message)),
-    errors.find((e) => e.code === 'BLOCK_IN_FLOW'),
-  ];
   let first = describe(errors[0], document, text);
-  for (const cause of causes) {
+  const quote = errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message));
+  const block = errors.find((e) => e.code === 'BLOCK_IN_FLOW' && e.pos[0] < errors[0].pos[0]);
+  for (const cause of [quote, block]) {
     if (!cause || cause === errors[0]) continue;
     const d = describe(cause, document, text);
     if (d.start < first.start) first = d;
