@@ -296,6 +296,8 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual([folded.on, folded.path], ['item', ['x', 0, 'é rights', 0]], 'a plain scalar goes on over the line break');
     const braceInWord = at('x:\n  a{b:\n    - {item: c, class|}');
     assert.deepEqual([braceInWord.on, braceInWord.container], ['key', ['x', 'a{b', 0]], 'a "{" inside a word opens nothing');
+    const afterComma = at('x:\r\n  a,{b:\r\n    - {item: c, class|}');
+    assert.deepEqual([afterComma.on, afterComma.container], ['key', ['x', 'a,{b', 0]], 'nor after a "," inside a word');
     const lastLine = at('x: [a, bc\n  e|]');
     assert.deepEqual([lastLine.on, lastLine.path, lastLine.word], ['item', ['x', 1], 'e'], 'the word at the cursor stays on its line');
     const middle = at('x: [a,\n  bc d\n  e|]');

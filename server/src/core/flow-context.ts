@@ -43,9 +43,10 @@ function endsOpen(lines: Lines, line: number): boolean {
   if (last === ',' || last === '[' || last === '{') return true;
   let unclosed = 0;
   for (const { ch, at } of brackets(lines.text, lines.start(line), lines.end(line))) {
-    // An opener inside a word ("knowledge{_map:") is part of a plain scalar, not a collection.
+    // An opener inside a word ("knowledge{_map:", "stage_his,{tory:") is part of a plain scalar, not a
+    // collection: outside brackets "," and ":" are text too.
     const before = lines.text[at - 1];
-    if (ch === '[' || ch === '{') unclosed += unclosed > 0 || at === lines.start(line) || isSpace(before) || '[{,:'.includes(before) ? 1 : 0;
+    if (ch === '[' || ch === '{') unclosed += unclosed > 0 || at === lines.start(line) || isSpace(before) ? 1 : 0;
     else if (unclosed > 0) unclosed--;
   }
   return unclosed > 0;
