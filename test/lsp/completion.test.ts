@@ -296,8 +296,15 @@ describe('the text reader behind completion (core/text-context)', () => {
     assert.deepEqual([folded.on, folded.path], ['item', ['x', 0, 'é rights', 0]], 'a plain scalar goes on over the line break');
     const braceInWord = at('x:\n  a{b:\n    - {item: c, class|}');
     assert.deepEqual([braceInWord.on, braceInWord.container], ['key', ['x', 'a{b', 0]], 'a "{" inside a word opens nothing');
+    const afterComma = at('x:\r\n  a,{b:\r\n    - {item: c, class|}');
+    assert.deepEqual([afterComma.on, afterComma.container], ['key', ['x', 'a,{b', 0]], 'nor after a "," inside a word');
     const lastLine = at('x: [a, bc\n  e|]');
     assert.deepEqual([lastLine.on, lastLine.path, lastLine.word], ['item', ['x', 1], 'e'], 'the word at the cursor stays on its line');
+    const middle = at('x: [a,\n  bc d\n  e|]');
+    assert.deepEqual([middle.on, middle.path, middle.word], ['item', ['x', 1], 'e'], 'a middle line ending in a plain value, no comma');
+    const middleMap = at('x:\r\n  - {id: A, name: 🚰 Alliance\r\n     Board of\r\n     the north, role: |}');
+    assert.deepEqual([middleMap.on, middleMap.path, middleMap.siblings], ['value', ['x', 0, 'role'], ['id', 'name']], 'plain lines in a map, CRLF and an emoji');
+    assert.equal(at('a: text\n  more text\n  b|').on, 'none', 'a plain scalar over lines in block YAML is not a flow collection');
   });
 
   test('lines end at \\n, \\r\\n or a lone \\r, as LSP positions count them; a blank first line is a line like any other', () => {

@@ -50,6 +50,21 @@ test('seeded edits that still parse: the tree and the text name the same place a
   assert.deepEqual(problems, []);
 });
 
+// Small texts cut from documents the fuzz run found (npm run fuzz), each a line the two readings once split on.
+const FOUND: readonly (readonly [string, string])[] = [
+  ['"?" before a non-space starts a plain key', 'p:\n  b:\n    ?}party: \n      - {id: x}\n'],
+  ['"? key" is an entry of the map, not a plain scalar going on', 'p:\n  ? x\n  b: \n  - x\n'],
+  ['a block scalar header where a key belongs is the syntax error', 'a:\r\n  b: 1\r\n |--- scope: x\r\n  c: 2\r\n'],
+  ['a quote never closed, with an escape error in what it swallowed', '  a: 1\n  scope: "Design 👩‍👩‍👧 build\n  start: 2\nparties:\n  - -\\?{id: hw}\n'],
+  ['"key: value" inside an unclosed "{" after a lone \\r', 'a:\n  v:\r   {:  joint: Clean water\r\n    agreed_by: x\n'],
+  ['a block scalar header after an emoji', 'p:\n  r:\n >🚰   rmp: {id: R, by: [a, b]}\n    s:😀\n'],
+];
+
+test('broken lines the fuzz run found: the tree and the text name the same place at every position', () => {
+  const problems = FOUND.map(([what, text]) => [what, firstDifference(text)]).filter(([, wrong]) => wrong).map(([what, wrong]) => `${what}: ${wrong}`);
+  assert.deepEqual(problems, []);
+});
+
 test('block scalars: no place is read in their prose, blank lines and indentation included', () => {
   const text = 'principles:\n  vision_and_values:\n    joint_vision: >\n      We share: one goal\n\n      - and [a list\n    agreed_by: [a]\n  x: |\n    # not a comment\n';
   const lines = new LineIndex(text);

@@ -113,6 +113,29 @@ test('a misaligned line is reported at that line, not at the end of the line abo
   assert.deepEqual(f.range, { start: { line: 2, character: 1 }, end: { line: 2, character: 5 } });
 });
 
+test('a block scalar header where a key belongs is reported at its line, not at the line below', () => {
+  // The library marks the start of the misplaced line itself here; the line below is not the mistake.
+  for (const [text, end] of [['a:\r\n  b: 1\r\n |--- scope: x\r\n  c: 2\r\n', 14], ['a:\n  b: 1\n >🚰 rmp: x\n', 11]] as const) {
+    const [f] = syntaxFindings(text);
+    assert.deepEqual(f.range, { start: { line: 2, character: 1 }, end: { line: 2, character: end } }, JSON.stringify(text));
+  }
+});
+
+test('a quote never closed is reported at the quote, before the errors in the text it swallowed', () => {
+  // The library lists the bad escape "\\?" three lines down first, and the missing quote at the end of the text.
+  const text = 'a: 1\nscope: "Design 👩‍👩‍👧 build\nstart: 2\nparties:\n  - -\\?{id: hw}\n';
+  const [f] = syntaxFindings(text);
+  assert.match(f.message, /quoted text is never closed/);
+  assert.deepEqual(f.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } });
+});
+
+test('a "key: value" inside an unclosed "{" is reported on its line, not at the line the map ran on into', () => {
+  const text = 'v:\r   {:  joint: Clean water\r\n    agreed_by: x\n';
+  const [f] = syntaxFindings(text);
+  assert.equal(f.range.start.line, 1);
+  assert.equal(f.range.start.character, 7);
+});
+
 test('an alias of a map used as a key is our finding, at the key; an alias to nothing says so', () => {
   const [key] = syntaxFindings('a: &a {x: 1}\nb: {*a : v}\n');
   assert.equal(key.message, 'a key must be plain text, not a list or a map: quote it, or move the list or map into the value');

@@ -103,9 +103,9 @@ export function holder(lines: Lines, line: number, col: number, asItem: boolean)
     if (s.marker) break;
     if (indent === col) {
       // Same column, not a dash: "key:" over its list at the same column (compact style), or a sibling key;
-      // or text without a key, which makes this a plain scalar going on over several lines.
+      // or text without a key ("? key" aside), which makes this a plain scalar going on over several lines.
       const dash = s.dashes.length > 0;
-      if (!dash && s.key === undefined && s.value === 'scalar') return { path: [], kind: 'scalar', index, siblings };
+      if (!dash && s.key === undefined && s.value === 'scalar' && !s.explicitKey) return { path: [], kind: 'scalar', index, siblings };
       if (asItem && !dash && s.key !== undefined && s.value === 'none') return { path: keyPath(lines, at, s), kind: 'seq', index, siblings };
       if (!asItem && !dash && s.key !== undefined) siblings.push(s.key);
       continue;

@@ -43,12 +43,23 @@ function endsOpen(lines: Lines, line: number): boolean {
   if (last === ',' || last === '[' || last === '{') return true;
   let unclosed = 0;
   for (const { ch, at } of brackets(lines.text, lines.start(line), lines.end(line))) {
-    // An opener inside a word ("knowledge{_map:") is part of a plain scalar, not a collection.
+    // An opener inside a word ("knowledge{_map:", "stage_his,{tory:") is part of a plain scalar, not a
+    // collection: outside brackets "," and ":" are text too.
     const before = lines.text[at - 1];
-    if (ch === '[' || ch === '{') unclosed += unclosed > 0 || at === lines.start(line) || isSpace(before) || '[{,:'.includes(before) ? 1 : 0;
+    if (ch === '[' || ch === '{') unclosed += unclosed > 0 || at === lines.start(line) || isSpace(before) ? 1 : 0;
     else if (unclosed > 0) unclosed--;
   }
   return unclosed > 0;
+}
+
+/**
+ * A line of plain text alone (no key, no dash, no bracket left open): it may go on a plain value of a flow
+ * collection opened above ("[a,⏎ bc d⏎ e]"), so the walk up goes on past it; in block YAML it goes on a
+ * plain scalar, and the line above it ends the walk.
+ */
+function plainLine(lines: Lines, line: number): boolean {
+  const s = lines.shape(line);
+  return s.key === undefined && s.dashes.length === 0 && s.value === 'scalar' && !s.explicitKey;
 }
 
 /** The first line of a flow collection that is open at the cursor, if any. */
@@ -67,7 +78,7 @@ export function flowStartLine(lines: Lines, line: number, cursor: number): numbe
     }
     let prev = at - 1;
     while (prev >= 0 && lines.isBlank(prev)) prev--;
-    if (prev < 0 || (depth === 0 && !endsOpen(lines, prev))) break;
+    if (prev < 0 || (depth === 0 && !endsOpen(lines, prev) && !plainLine(lines, prev))) break;
     at = prev;
     end = lines.end(prev);
   }

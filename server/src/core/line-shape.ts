@@ -16,6 +16,8 @@ export interface Shape {
   keyEnd: number;
   /** Column of the ":" after the key. */
   colon: number;
+  /** The line opens an explicit key ("? key"): an entry of the map, not a plain scalar going on. */
+  explicitKey: boolean;
   /** What follows the key (or the dashes when there is no key). */
   value: 'none' | 'block-scalar' | 'flow' | 'scalar';
   valueStart: number;
@@ -30,7 +32,7 @@ export function shapeOf(line: string): Shape {
   let i = bom;
   while (line[i] === ' ') i++;
   const indent = i - bom;
-  const s: Shape = { blank: false, marker: false, indent, dashes: [], body: i, keyStart: -1, keyEnd: -1, colon: -1, value: 'none', valueStart: line.length };
+  const s: Shape = { blank: false, marker: false, indent, dashes: [], body: i, keyStart: -1, keyEnd: -1, colon: -1, explicitKey: false, value: 'none', valueStart: line.length };
   if (line.slice(i).trim() === '' || line[i] === '#' || line[i] === '%') return { ...s, blank: true };
   if ((line.startsWith('---', i) || line.startsWith('...', i)) && i === 0 && isSpace(line[3])) return { ...s, blank: true, marker: true };
   while (line[i] === '-' && isSpace(line[i + 1])) {
@@ -39,6 +41,7 @@ export function shapeOf(line: string): Shape {
     while (line[i] === ' ') i++;
   }
   s.body = i;
+  s.explicitKey = line[i] === '?' && isSpace(line[i + 1]);
   const keyEnd = keyEndAt(line, i);
   if (keyEnd !== undefined) {
     s.key = unquote(line.slice(i, keyEnd.end).trim());
@@ -70,7 +73,9 @@ function skipBlanks(line: string, i: number): number {
 /** Where a block key starting at `i` ends: the text before its ":" and the colon's column. */
 function keyEndAt(line: string, i: number): { end: number; colon: number } | undefined {
   const c = line[i];
-  if (c === undefined || c === '#' || c === '[' || c === '{' || c === '?' || c === '|' || c === '>') return undefined;
+  if (c === undefined || c === '#' || c === '[' || c === '{' || c === '|' || c === '>') return undefined;
+  // "?" before anything but a space starts a plain scalar ("?}party:" is a key).
+  if (c === '?' && isSpace(line[i + 1])) return undefined;
   let j = i;
   if (c === '"' || c === "'") {
     j = quoteEnd(line, i);

@@ -2,7 +2,7 @@
 import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 import { duplicateKeys } from './duplicate-keys';
 import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
-import { describe, SYNTAX_MESSAGES } from './syntax-messages';
+import { firstCause, SYNTAX_MESSAGES } from './syntax-messages';
 import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
 
@@ -48,12 +48,12 @@ export function parse(text: string, lines: LineIndex): Parsed {
     error('syntax.multiple-documents', SYNTAX_MESSAGES.MULTIPLE_DOCS, at, at + 3);
   }
   if (!document) return { document, data: undefined, findings };
-  // Only the first structural error is reported: the ones after it mostly follow from it (a tab or a missing
+  // Only the first structural error is reported (an unclosed quote before it first): the ones after it mostly follow from it (a tab or a missing
   // bracket derails the rest of the file, and 5,000 open brackets give 5,000 errors) and would bury it.
   // The library's warnings (an unknown tag or directive, which it reads as plain text) are not reported.
   const structural = document.errors.length > 0;
   if (structural) {
-    const d = describe(document.errors[0], document, text);
+    const d = firstCause(document.errors, document, text);
     error(d.code, d.message, d.start, d.end);
   }
   // Duplicate keys leave the tree intact, so each of them is reported, with the key it repeats.

@@ -49,6 +49,25 @@ const refinements: { code: ErrorCode; when: RegExp; message: string }[] = [
 
 export interface Described { code: string; message: string; start: number; end: number }
 
+/**
+ * The error to report of a document's structural errors: the first, unless one that causes others starts
+ * before it. The library reports an unclosed quote at the end of the text, after the errors in what the quote
+ * swallowed (an escape like "\\?" three lines down); and a "key: value" inside a "{" that is never closed
+ * ("{:  a: b") after the errors of the lines it ran on into. A map that starts where the first error does
+ * ("{title: x⏎ status: y}", a key over two lines) is that error: the comma missing before the next line.
+ */
+export function firstCause(errors: readonly YAMLError[], document: Document.Parsed, text: string): Described {
+  let first = describe(errors[0], document, text);
+  const quote = errors.find((e) => e.code === 'MISSING_CHAR' && /quote/.test(e.message));
+  const block = errors.find((e) => e.code === 'BLOCK_IN_FLOW' && e.pos[0] < errors[0].pos[0]);
+  for (const cause of [quote, block]) {
+    if (!cause || cause === errors[0]) continue;
+    const d = describe(cause, document, text);
+    if (d.start < first.start) first = d;
+  }
+  return first;
+}
+
 /** A parser error as an author reads it, at the place to fix: the opening quote or bracket, the whole key. */
 export function describe(e: YAMLError, document: Document.Parsed, text: string): Described {
   const start = e.pos[0];
@@ -71,8 +90,9 @@ export function describe(e: YAMLError, document: Document.Parsed, text: string):
     if (colon !== undefined) return { code: 'syntax', message: 'this value contains ": ", which YAML reads as the start of a key: quote the whole value ("…")', start: colon, end: colon + 1 };
   }
   if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY' || e.code === 'BAD_INDENT') {
-    // The library marks the end of the line before the misplaced one (or the value that the line was read into).
-    const line = e.code === 'BAD_INDENT' ? indentedContent(text, start) ?? nextContentLine(text, start, false) : nextContentLine(text, start, true);
+    // The library marks the end of the line before the misplaced one (or the value that the line was read into),
+    // or the start of the misplaced line itself (" |x" under a map indented by two: a key's place, no key).
+    const line = e.code === 'BAD_INDENT' ? indentedContent(text, start) ?? nextContentLine(text, start, false) : indentedContent(text, start) ?? nextContentLine(text, start, true);
     if (line && e.code === 'BAD_INDENT') return { code: 'syntax', message: SYNTAX_MESSAGES.BAD_INDENT, start: line[0], end: line[1] };
     if (line && e.code !== 'BAD_INDENT' && innermost(document, start, (n) => (isMap(n) || isSeq(n)) && n.flow === true)) {
       // Inside {…} or […] a line break does not end an item: the comma before this line is missing.
