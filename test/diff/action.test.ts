@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CLI, fixture, ROOT, TempRepo } from './git-repo';
+import { addedRuleProfile, CONTRACTS_RULE, START_DATE_RULE } from '../profiles/added-rule';
 import { AS_OF, buildScenario } from './scenario';
 
 interface Step { id?: string; name?: string; uses?: string; run?: string; shell?: string; if?: string; env?: Record<string, string>; with?: Record<string, unknown> }
@@ -261,18 +262,7 @@ test('the action picks up the repository\'s profile: a pull request that adds a 
   repo.write('partners/acme.relationship.yaml', fixture('early.relationship.yaml')).commitAll('base');
   repo.git('branch', 'base');
   // The head changes no relationship file, only the policy: each side is checked with its own revision's profile.
-  repo.write('.rac.yaml', [
-    'add:',
-    '  - id: X-RM1',
-    '    principle: relationship_management',
-    '    title: the contracts are referenced',
-    '    path: metadata.contract_refs',
-    '    check: present',
-    '    from_stage: awareness',
-    '    why: a reader of the relationship must find the contracts it rests on',
-    '    hint: list the contracts under metadata.contract_refs',
-    '',
-  ].join('\n'));
+  repo.write('.rac.yaml', addedRuleProfile(CONTRACTS_RULE));
   const r = runAction({ comment: 'false', 'fail-on': 'warning' }, { repo });
   assert.equal(r.status, 1, r.stderr + r.stdout);
   assert.match(r.stdout, /^::warning file=partners\/acme\.relationship\.yaml,line=\d+,.*X-RM1 the contracts are referenced/m);
@@ -292,18 +282,7 @@ test('the config input names one profile for both sides of rac diff and for rac 
   repo.git('branch', 'base');
   // The head drops the start date that the named profile's rule reads; no .rac.yaml is found automatically.
   repo.write('partners/acme.relationship.yaml', early.replace(/^ {2}start_date: .*\n/m, ''));
-  repo.write('policies/org.rac.yaml', [
-    'add:',
-    '  - id: X-RM2',
-    '    principle: relationship_management',
-    '    title: the start date is recorded',
-    '    path: metadata.start_date',
-    '    check: present',
-    '    from_stage: awareness',
-    '    why: cadences and reviews are read from the day the relationship began',
-    '    hint: record the day the relationship began under metadata.start_date',
-    '',
-  ].join('\n'));
+  repo.write('policies/org.rac.yaml', addedRuleProfile({ ...START_DATE_RULE, id: 'X-RM2' }));
   const plain = runAction({ comment: 'false', 'fail-on': 'warning', sarif: 'plain.sarif' }, { repo });
   assert.doesNotMatch(plain.stdout, /X-RM2/);
   const sarif = 'named.sarif';

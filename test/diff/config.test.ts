@@ -1,6 +1,7 @@
 // rac diff --config FILE: the named profile, as it is in the working tree, judges both sides (as rac check
 // --config judges every file), whatever profiles the two revisions hold; it contradicts --no-config, and a
 // missing file is a usage problem.
+import { addedRuleProfile, CONTRACTS_RULE } from '../profiles/added-rule';
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { edit, fixture, TempRepo } from './git-repo';
@@ -8,18 +9,7 @@ import { edit, fixture, TempRepo } from './git-repo';
 const AS_OF = '2026-06-01';
 
 /** The organisation's rule the tests follow: contracts referenced, counted from the first stage. */
-const STRICT = [
-  'add:',
-  '  - id: X-RM1',
-  '    principle: relationship_management',
-  '    title: the contracts are referenced',
-  '    path: metadata.contract_refs',
-  '    check: present',
-  '    from_stage: awareness',
-  '    why: a reader of the relationship must find the contracts it rests on',
-  '    hint: list the contracts under metadata.contract_refs',
-  '',
-].join('\n');
+const STRICT = addedRuleProfile(CONTRACTS_RULE);
 
 interface DiffJson {
   files: {

@@ -3,6 +3,7 @@
 // the profiles of the current folder as rac check finds a file's, names the profile that adds the rule and the
 // later settings, shows an example only when rac init's file meets the rule, honours --config, --no-config and
 // --root, suggests added ids, and the text report's closing line now points at the organisation's rule too.
+import { addedRuleProfile, START_DATE_RULE } from './added-rule';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -22,18 +23,7 @@ function gitRepo(extra: Record<string, string> = {}): string {
 }
 
 /** A rule rac init's file meets (it records a start date), added by a profile of its own. */
-const START = [
-  'add:',
-  '  - id: X-RM1',
-  '    principle: relationship_management',
-  '    title: the start date is recorded',
-  '    path: metadata.start_date',
-  '    check: present',
-  '    from_stage: awareness',
-  '    why: cadences and reviews are read from the day the relationship began',
-  '    hint: record the day the relationship began under metadata.start_date',
-  '',
-].join('\n');
+const START = addedRuleProfile(START_DATE_RULE);
 
 describe('rac explain and the organisation\'s rules', () => {
   const dir = gitRepo({ 'other/start.rac.yaml': START });
