@@ -32,7 +32,11 @@ test('the catalog schema rejects what it should', () => {
     return validate(copy) as boolean;
   };
   assert.equal(broken((r) => { r.from_stage = 'later'; }), false, 'unknown stage');
-  assert.equal(broken((r) => { r.id = 'RM10'; }), false, 'id not XX9');
+  assert.equal(broken((r) => { r.id = 'RM100'; }), false, 'id not XX9 or XX99');
+  assert.equal(broken((r) => { r.id = 'RM01'; }), false, 'id with a leading zero');
+  assert.equal(broken((r) => { delete r.iso44001; }), false, 'iso44001 required');
+  assert.equal(broken((r) => { r.iso44001 = '8.x'; }), false, 'iso44001 not a clause number');
+  assert.equal(broken((r) => { r.until_stage = 'later'; }), false, 'unknown until_stage');
   assert.equal(broken((r) => { r.check = 'Present!'; }), false, 'not a check name');
   assert.equal(broken((r) => { r.paht = r.path; }), false, 'unknown key');
   assert.equal(broken((r) => { delete r.hint; }), false, 'hint required');
@@ -51,10 +55,10 @@ test('the principle ids are exactly the sections under principles: in the file s
   assert.ok(rootSchema.properties?.principles, 'the file schema has a principles section');
 });
 
-test('rule ids are unique, of the form XX9, and share their principle\'s two letters', () => {
+test('rule ids are unique, of the form XX9 or XX99, and share their principle\'s two letters', () => {
   const ids = rules.map((r) => r.rule.id);
   assert.equal(new Set(ids).size, ids.length, 'duplicate rule id');
-  for (const id of ids) assert.match(id, /^[A-Z]{2}[1-9]$/);
+  for (const id of ids) assert.match(id, /^[A-Z]{2}[1-9][0-9]?$/);
   const prefixes = catalog.principles.map((p) => {
     const letters = new Set(p.evidence.map((r) => r.id.slice(0, 2)));
     assert.equal(letters.size, 1, `${p.id} mixes prefixes ${[...letters].join(', ')}`);

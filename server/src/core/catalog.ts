@@ -21,6 +21,12 @@ export interface RuleSpec {
   /** The principle (its key under principles) whose coverage the rule counts for. */
   principle: string;
   from_stage: Stage;
+  /** The last stage at which the rule counts; after it the rule is shown, not counted. */
+  until_stage?: Stage;
+  /** The rule counts only while metadata.status is one of these. */
+  when_status?: string[];
+  /** The ISO 44001 clause the rule evidences ("8.6"); every catalog rule has one, an organisation's may not. */
+  iso44001?: string;
   severity?: Severity;
   why: string;
   /** How to fix it, ending the finding's message. */
@@ -58,7 +64,7 @@ export function staticSegments(spec: Pick<CheckSpec, 'segments'>): string[] {
 }
 
 interface RawCheck { path: string; check: string; args?: Record<string, unknown> }
-export interface RawRule extends RawCheck { id: string; title: string; from_stage: Stage; severity?: Severity; why: string; hint: string; inform_from?: Stage; also?: RawCheck[] }
+export interface RawRule extends RawCheck { id: string; title: string; from_stage: Stage; until_stage?: Stage; when_status?: string[]; iso44001?: string; severity?: Severity; why: string; hint: string; inform_from?: Stage; also?: RawCheck[] }
 interface RawPrinciple { id: string; clause: number; title: string; summary: string; evidence: RawRule[] }
 
 function checkSpec(raw: RawCheck): CheckSpec {

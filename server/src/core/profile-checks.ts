@@ -22,7 +22,7 @@ export function knownCode(code: string): boolean {
 }
 
 /** The keys of an added rule: the catalog's rule shape plus the principle it counts for. */
-export const ruleFields = ['id', 'principle', 'title', 'path', 'check', 'args', 'also', 'from_stage', 'inform_from', 'severity', 'why', 'hint'];
+export const ruleFields = ['id', 'principle', 'title', 'path', 'check', 'args', 'also', 'from_stage', 'until_stage', 'when_status', 'iso44001', 'inform_from', 'severity', 'why', 'hint'];
 
 type Shape = 'number' | 'string' | 'boolean' | 'list' | 'map';
 

@@ -23,6 +23,9 @@ export interface AddedRule {
   check: string;
   args?: Record<string, unknown>;
   from_stage: Stage;
+  until_stage?: Stage;
+  when_status?: string[];
+  iso44001?: string;
   why: string;
   hint: string;
   severity?: Severity;
