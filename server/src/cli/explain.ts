@@ -4,7 +4,7 @@
 // as rac check finds it for a file there) or any other finding code (ref.unresolved); an unknown one gets the
 // nearest known id.
 import { join } from 'node:path';
-import { analyze, effectivePolicy, loadCatalog, nearest, scaffold, STAGES, type EffectivePolicy, type Policy, type RuleSpec } from '../core/index';
+import { analyze, effectivePolicy, loadCatalog, nearest, scaffold, STAGES, windowPhrase, type EffectivePolicy, type Policy, type RuleSpec } from '../core/index';
 import { cliProfileLoader, formatProblems } from '../node/profiles';
 import { isError, parseCommandLine, rootFolder } from './args';
 import type { CliIo } from './io';
@@ -109,15 +109,16 @@ export function explainAdded(id: string, applied: Policy, effective: EffectivePo
 }
 
 function describe(rule: RuleSpec, principle: { id: string; clause: number; title: string }, notes: string[], example: string | undefined, closing: string): string {
-  const stage = `counts from stage ${rule.from_stage}${rule.inform_from ? ` (shown as information from ${rule.inform_from})` : ''}`;
+  const stage = `counts ${windowPhrase(rule).replace(/^(from|at) /, '$1 stage ')}${rule.inform_from ? ` (shown as information from ${rule.inform_from})` : ''}`;
+  const iso = rule.iso44001 ? ` · ISO 44001 clause ${rule.iso44001}` : '';
   const out = [
     `${rule.id}: ${rule.title}`,
-    `Principle ${principle.clause} ${principle.title} (${principle.id}) · ${stage} · ${rule.severity ?? 'warning'}`,
+    `Principle ${principle.clause} ${principle.title} (${principle.id})${iso} · ${stage} · ${rule.severity ?? 'warning'}`,
     ...notes,
     '',
     'What it checks',
     ...rule.checks.map((c) => `  ${c.path} (${String(c.check).replace(/_/g, ' ')}${describeArgs(c.args)})`),
-    `  Before stage ${rule.from_stage} it is shown but not counted; a waiver (rule: ${rule.id}) sets it aside until it expires.`,
+    `  ${notCounting(rule)}; a waiver (rule: ${rule.id}) sets it aside until it expires.`,
     '',
     'Why it matters',
     `  ${rule.why}`,
@@ -128,6 +129,13 @@ function describe(rule: RuleSpec, principle: { id: string; clause: number; title
   if (example) out.push('', 'Example (from the file rac init writes)', ...example.trimEnd().split('\n').map((line) => `  ${line}`));
   out.push('', closing);
   return out.join('\n') + '\n';
+}
+
+/** "Before stage X it is shown but not counted", with the end of its window and the statuses it counts in. */
+function notCounting(rule: RuleSpec): string {
+  const after = rule.until_stage ? `, and after stage ${rule.until_stage} it is shown as no longer required` : '';
+  const status = rule.when_status?.length ? `; it counts only while metadata.status is ${rule.when_status.join(' or ')}` : '';
+  return `Before stage ${rule.from_stage} it is shown but not counted${after}${status}`;
 }
 
 /** Whether the file rac init writes for the last stage meets the rule under this policy (every evidence file present). */

@@ -3,10 +3,10 @@
 // %SRCROOT%, the working folder. Unreadable files become tool execution notifications.
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
-import type { Range, RuleResult, Severity } from '../core/index';
+import { loadCatalog, type Range, type RuleResult, type Severity } from '../core/index';
 import { flatFinding } from './flat-finding';
 import { jsonReport } from './format-json';
-import { explainCommand, helpUri, ruleHelp } from './rule-help';
+import { explainCommand, helpUri, ruleHelp, ruleProperties } from './rule-help';
 import type { FileResult, FormatOptions } from './types';
 import { HOMEPAGE, TOOL_NAME, VERSION } from './version';
 
@@ -36,11 +36,12 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
         fullDescription: { text: `The organisation's rule (added by ${own.source}) for principle ${own.principle}: ${own.why}` },
         help: { text: `Follow the message of the finding, which says how to meet the rule. ${explainCommand(code)} describes it in full.`, markdown: `Follow the message of the finding, which says how to meet the rule. \`${explainCommand(code)}\` describes it in full.` },
         defaultConfiguration: { level: levels.get(code) ?? 'warning' },
-        properties: { addedBy: own.source, principle: own.principle },
+        properties: { addedBy: own.source, ...ruleProperties({ principle: own.principle, iso44001: own.iso44001, from_stage: own.fromStage, until_stage: own.untilStage, when_status: own.whenStatus }) },
       };
     }
     const h = ruleHelp(code);
     const uri = helpUri(code);
+    const spec = code.startsWith('evidence.') ? loadCatalog().rules.get(code.slice('evidence.'.length))?.rule : undefined;
     // help says how to fix it, then where the whole rule is described: the terminal command and the web page.
     const more = `${explainCommand(code)} describes it in full${uri ? `; see also ${uri}` : ''}.`;
     return {
@@ -50,6 +51,7 @@ export function sarifLog(files: FileResult[], options: Pick<FormatOptions, 'cwd'
       help: { text: `${h.help} ${more}`, markdown: `${h.help} \`${explainCommand(code)}\` describes it in full${uri ? ` ([rule table](${uri}))` : ''}.` },
       ...(uri ? { helpUri: uri } : {}),
       defaultConfiguration: { level: levels.get(code) },
+      ...(spec ? { properties: ruleProperties(spec) } : {}),
     };
   });
 

@@ -70,9 +70,11 @@ export function coverageLine(c: Coverage): string {
     .filter((p) => p.status === 'partial' || p.status === 'missing' || (p.status === 'unknown' && c.stageKnown))
     .map((p) => `${p.id} ${p.status} (${[['unmet', ids(p, 'unmet')], ['unknown', ids(p, 'unknown')]].filter(([, l]) => l.length).map(([s, l]) => `${(l as string[]).join(', ')} ${String(s)}`).join('; ')})`);
   const waived = c.principles.flatMap((p) => p.rules.filter((r) => r.state === 'waived').map((r) => r.id));
+  const ended = c.principles.flatMap((p) => ids(p, 'no_longer_required'));
   return `coverage ${c.covered}/${c.total}: ${c.covered} of ${c.required} required principles covered${rest} · stage ${stageName(c)} · as of ${c.asOf}`
     + (gaps.length ? ` · ${gaps.join('; ')}` : '')
     + (waived.length ? ` · waived: ${waived.join(', ')}` : '')
+    + (ended.length ? ` · no longer required: ${ended.join(', ')}` : '')
     + (c.off?.length ? ` · off by profile: ${c.off.map((r) => r.id).join(', ')}` : '')
     + (c.unknownBecause?.length ? ` · not judged: ${c.unknownBecause.join('; ')}` : '');
 }

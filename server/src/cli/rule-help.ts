@@ -60,7 +60,7 @@ export function ruleHelp(code: string): RuleHelp {
       const { rule, principle } = entry;
       return {
         short: `${rule.id} ${rule.title}`,
-        full: `Principle ${principle.clause} ${principle.title}: ${rule.why}`,
+        full: `Principle ${principle.clause} ${principle.title}${rule.iso44001 ? `, evidence for ISO 44001 clause ${rule.iso44001}` : ''}: ${rule.why}`,
         help: `${rule.hint.charAt(0).toUpperCase()}${rule.hint.slice(1)}.`,
       };
     }
@@ -74,6 +74,17 @@ export function ruleHelp(code: string): RuleHelp {
 }
 
 /** Every code rac explain knows besides the catalog's rules: the engine's fixed codes and the schema's keywords. */
+/** What SARIF readers filter and group by: the rule's principle, its ISO 44001 clause and when it counts. */
+export function ruleProperties(rule: Pick<RuleSpec, 'principle' | 'iso44001' | 'from_stage' | 'until_stage' | 'when_status'>): Record<string, string | string[]> {
+  return {
+    principle: rule.principle,
+    ...(rule.iso44001 ? { iso44001: rule.iso44001 } : {}),
+    fromStage: rule.from_stage,
+    ...(rule.until_stage ? { untilStage: rule.until_stage } : {}),
+    ...(rule.when_status?.length ? { whenStatus: [...rule.when_status] } : {}),
+  };
+}
+
 export function otherCodes(): string[] {
   return [...Object.keys(fixed), ...Object.keys(schemaKeywords).map((k) => `schema.${k}`)];
 }

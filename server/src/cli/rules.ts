@@ -4,7 +4,7 @@
 // policy rac check uses), each rule with where its settings came from.
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { effectivePolicy, loadCatalog, type Catalog, type Level } from '../core/index';
+import { effectivePolicy, evidenceFields, loadCatalog, windowPhrase, type Catalog, type Level, type Stage } from '../core/index';
 import { cliProfileLoader, formatProblems } from '../node/profiles';
 import { isError, oneOf, parseCommandLine } from './args';
 import type { CliIo } from './io';
@@ -14,8 +14,10 @@ import { helpUri } from './rule-help';
 
 export const RULES_USAGE = `usage: rac rules [options] [path]
 
-Lists every evidence rule: its id (what waivers and findings name), its principle, the lifecycle stage from
-which it counts (before it, it is shown as information only), its severity and its title. Given a relationship
+Lists every evidence rule: its id (what waivers and findings name), its principle, the ISO 44001 clause it
+evidences, the lifecycle stages in which it counts (before them it is shown as information only, after them
+as no longer required), its severity and its title. --format markdown prints an assessor's cross-reference
+table that adds the fields of the file each rule reads; json holds all of it. Given a relationship
 file or a folder, lists the effective rules there: the catalog with the organisation's profiles (.rac.yaml)
 folded in, the rules they add, those they turn off, and in SET BY where each setting came from (catalog, a
 profile, an override). For a folder, overrides chosen by metadata (when) are listed under SET BY as
@@ -46,8 +48,16 @@ export interface RuleRow {
   id: string;
   principle: { id: string; clause: number; title: string };
   fromStage: string;
+  /** The last stage at which it counts. */
+  untilStage?: string;
+  /** It counts only while metadata.status is one of these. */
+  whenStatus?: string[];
   /** Shown as information from this earlier stage on (before from_stage). */
   informFrom?: string;
+  /** The ISO 44001 clause the rule evidences. */
+  iso44001?: string;
+  /** The data paths it reads, with the fields of their items ("…kpis[*] (target, unit)"). */
+  reads: string[];
   severity: string;
   title: string;
   why: string;
@@ -62,7 +72,11 @@ export function ruleRows(catalog: Catalog = loadCatalog()): RuleRow[] {
     id: r.id,
     principle: { id: p.id, clause: p.clause, title: p.title },
     fromStage: r.from_stage,
+    ...(r.until_stage ? { untilStage: r.until_stage } : {}),
+    ...(r.when_status?.length ? { whenStatus: [...r.when_status] } : {}),
     ...(r.inform_from ? { informFrom: r.inform_from } : {}),
+    ...(r.iso44001 ? { iso44001: r.iso44001 } : {}),
+    reads: evidenceFields(r),
     severity: r.severity ?? 'warning',
     title: r.title,
     why: r.why,
@@ -71,18 +85,35 @@ export function ruleRows(catalog: Catalog = loadCatalog()): RuleRow[] {
   })));
 }
 
+/** "working_together", "staying_together only", "awareness through staying_together while status is closed". */
+function counts(r: RuleRow): string {
+  if (!r.fromStage) return '';
+  return windowPhrase({ from_stage: r.fromStage as Stage, until_stage: r.untilStage as Stage | undefined, when_status: r.whenStatus }).replace(/^from /, '').replace(/^at (\S+) only/, '$1 only');
+}
+
 export function rulesText(rows: RuleRow[]): string {
   const effective = rows.some((r) => r.setBy);
-  const head = ['RULE', 'PRINCIPLE', 'COUNTS FROM', 'SEVERITY', 'TITLE', ...(effective ? ['SET BY'] : [])];
-  const table = [head, ...rows.map((r) => [r.id, r.principle.clause ? `${r.principle.clause} ${r.principle.id}` : '-', r.fromStage || '-', r.severity, r.title, ...(effective ? [(r.setBy ?? []).join(' < ')] : [])])];
+  const head = ['RULE', 'PRINCIPLE', 'ISO 44001', 'COUNTS', 'SEVERITY', 'TITLE', ...(effective ? ['SET BY'] : [])];
+  const table = [head, ...rows.map((r) => [r.id, r.principle.clause ? `${r.principle.clause} ${r.principle.id}` : '-', r.iso44001 ?? '-', counts(r) || '-', r.severity, r.title, ...(effective ? [(r.setBy ?? []).join(' < ')] : [])])];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   return table.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')).join('\n') + '\n';
 }
 
+/**
+ * The assessor's cross-reference: each rule with its ISO/TR 44000 principle, the ISO 44001 clause it evidences,
+ * the stages (and statuses) in which it counts and the fields of the file it reads.
+ */
 export function rulesMarkdown(rows: RuleRow[]): string {
   const cell = (text: string): string => text.replace(/\s+/g, ' ').replace(/\|/g, '\\|');
-  return ['| rule | principle | counts from | severity | title |', '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.id} | ${r.principle.clause} ${cell(r.principle.title)} | \`${r.fromStage}\`${r.informFrom ? ` (shown from \`${r.informFrom}\`)` : ''} | ${r.severity} | ${cell(r.title)} |`)].join('\n') + '\n';
+  const code = (text: string): string => `\`${text}\``;
+  const window = (r: RuleRow): string => !r.fromStage ? '' : [
+    r.untilStage === r.fromStage ? `${code(r.fromStage)} only` : `${code(r.fromStage)}${r.untilStage ? ` through ${code(r.untilStage)}` : ''}`,
+    r.whenStatus?.length ? ` while status is ${r.whenStatus.map(code).join(' or ')}` : '',
+    r.informFrom ? ` (shown from ${code(r.informFrom)})` : '',
+  ].join('');
+  const principle = (r: RuleRow): string => (r.principle.clause ? `${r.principle.clause} ${cell(r.principle.title)}` : '');
+  return ['| rule | principle (ISO/TR 44000 clause) | ISO 44001 clause | counts | evidence fields | severity | title |', '|---|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${cell(r.id)} | ${principle(r)} | ${r.iso44001 ?? ''} | ${window(r)} | ${r.reads.map((f) => code(cell(f))).join('<br>')} | ${r.severity} | ${cell(r.title)} |`)].join('\n') + '\n';
 }
 
 export async function runRules(argv: string[], io: CliIo): Promise<number> {
@@ -156,12 +187,12 @@ async function effectiveRows(given: string, values: Record<string, string | bool
   const offRows = effective.off.map((off): RuleRow => {
     const { rule, principle } = loadCatalog().rules.get(off.id) ?? { rule: undefined, principle: loadCatalog().principles.find((p) => p.id === off.principle)! };
     return {
-      id: off.id, principle: { id: principle.id, clause: principle.clause, title: principle.title }, fromStage: rule?.from_stage ?? '', severity: 'off' satisfies Level,
+      id: off.id, principle: { id: principle.id, clause: principle.clause, title: principle.title }, fromStage: rule?.from_stage ?? '', severity: 'off' satisfies Level, reads: rule ? evidenceFields(rule) : [],
       title: off.title, why: rule?.why ?? '', hint: rule?.hint ?? '', setBy: sources(effective.origins.get(off.id) ?? [], off.id, conditional),
     };
   });
   const codes = Object.entries(effective.codes).map(([code, level]): RuleRow => ({
-    id: code, principle: { id: '', clause: 0, title: '' }, fromStage: '', severity: level, title: 'finding code', why: '', hint: '', setBy: effective.origins.get(code) ?? [],
+    id: code, principle: { id: '', clause: 0, title: '' }, fromStage: '', severity: level, reads: [], title: 'finding code', why: '', hint: '', setBy: effective.origins.get(code) ?? [],
   }));
   io.stderr(`rac rules: the effective rules of ${displayPath(io.cwd, absolute)}${kind === 'directory' ? ' (a file directly in it)' : ''}\n`);
   return [...rows, ...offRows, ...codes];

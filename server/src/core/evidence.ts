@@ -6,6 +6,8 @@ import { stageIndex, staticSegments, type Catalog, type CheckSpec, type RuleSpec
 import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } from './types';
 import type { Locator } from './locate';
 import { readsBroken } from './rule-reads';
+import { outsideState, placement } from './rule-window';
+import { windowPhrase } from './types';
 
 export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
 
@@ -44,23 +46,29 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
   const findings: Finding[] = [];
   const current = stageIndex(stage);
   const active = new Map(waivers.filter((w) => !w.expired).map((w) => [w.rule, w]));
+  const metadata = ctx.data.metadata;
+  const status = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>).status : undefined;
 
   for (const principle of catalog.principles) {
     const absentRules: RuleResult[] = [];
     for (const rule of principle.evidence) {
       const outcome = evaluate(rule, ctx);
       // With the stage unknown, only a rule that counts at every stage is known to count.
-      const stageOpen = !unjudged.stageKnown && stageIndex(rule.from_stage) > 0;
-      const counts = current >= stageIndex(rule.from_stage) || stageOpen;
+      const stageOpen = !unjudged.stageKnown && (stageIndex(rule.from_stage) > 0 || rule.until_stage !== undefined);
+      const place = stageOpen ? 'within' : placement(rule, stage, status);
+      const counts = place === 'within';
       const unknown = stageOpen || readsBroken(rule, unjudged.broken);
       const waiver = active.get(rule.id);
-      const state: RuleResult['state'] = !counts ? 'not_yet_required' : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
+      const state: RuleResult['state'] = place !== 'within' ? outsideState(place) : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
       const at: Path = outcome.at ?? staticSegments(outcome.spec);
       const range: Range = locate.key(at);
       const result: RuleResult = {
         id: rule.id, title: rule.title, principle: principle.id, state, satisfied: outcome.met, fromStage: rule.from_stage,
         why: rule.why, detail: outcome.met ? undefined : outcome.detail, range, waiver,
       };
+      if (rule.until_stage) result.untilStage = rule.until_stage;
+      if (rule.when_status?.length) result.whenStatus = [...rule.when_status];
+      if (rule.iso44001) result.iso44001 = rule.iso44001;
       if (rule.source) result.source = rule.source;
       results.push(result);
       if (outcome.met && waiver && counts && !unknown) {
@@ -75,7 +83,8 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       }
       // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
       if (outcome.met || state === 'waived' || unknown) continue;
-      const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
+      // A rule past its window says nothing: the evidence it asked for is no longer expected.
+      const announce = counts || (place === 'before' && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section
       // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.
@@ -84,7 +93,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         continue;
       }
       const severity: Severity = counts ? (rule.severity ?? 'warning') : 'information';
-      const when = counts ? '' : ` (required from stage ${rule.from_stage})`;
+      const when = counts ? '' : ` (required ${windowPhrase(rule).replace(/^(from|at) /, '$1 stage ')})`;
       findings.push({
         code: `evidence.${rule.id}`,
         severity,

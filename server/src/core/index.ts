@@ -4,7 +4,9 @@ export { loadCatalog, catalogSource, parsePath, staticSegments, type Catalog, ty
 export { checks } from './checks/index';
 export { isBlank, select, strings, valueAt, type CheckDate, type CheckKind, type Target } from './checks/context';
 export { checkContext, checkDates, evaluate } from './evidence';
+export { evidenceFields } from './rule-reads';
 export { stageName } from './coverage';
+export { placement, STATUSES } from './rule-window';
 export { fillFor, placeholder, rulesUnder, bump, type Fill } from './placeholder';
 export { scaffold, scaffoldData } from './scaffold';
 export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema } from './schema';

@@ -57,7 +57,7 @@ export function effectivePolicy(policy: Policy | undefined, metadata: Record<str
       if (setting.level && setting.level !== 'off') codes[`evidence.${id}`] = setting.level;
       else if (setting.level === 'off') delete codes[`evidence.${id}`];
       if (setting.level === 'off') off.set(id, layer.source);
-      else if (setting.level || setting.args || setting.from_stage) off.delete(id);
+      else if (setting.level || setting.args || setting.from_stage || setting.until_stage) off.delete(id);
       principle.evidence = principle.evidence.map((r) => (r.id === id ? applySetting(r, setting) : r));
     }
   }
@@ -83,6 +83,7 @@ function applySetting(rule: RuleSpec, setting: RuleSetting): RuleSpec {
   const next: RuleSpec = { ...rule };
   if (setting.level && setting.level !== 'off') next.severity = setting.level;
   if (setting.from_stage) next.from_stage = setting.from_stage;
+  if (setting.until_stage) next.until_stage = setting.until_stage;
   if (setting.args) {
     const [own, ...also] = rule.checks;
     next.checks = [{ ...own, args: { ...own.args, ...setting.args } }, ...also];

@@ -12,6 +12,8 @@ export interface RuleSetting {
   /** Merged over the arguments of the rule's own (first) check. */
   args?: Record<string, unknown>;
   from_stage?: Stage;
+  /** The last stage at which the rule counts. */
+  until_stage?: Stage;
 }
 
 /** A rule of the organisation, in the catalog's own shape (principles.yaml), with the principle it counts for. */

@@ -20,7 +20,7 @@ export interface ProfileRead {
 }
 
 export const TOP_KEYS = ['extends', 'rules', 'add', 'overrides', 'waivers'];
-const SETTING_KEYS = ['severity', 'args', 'from_stage'];
+const SETTING_KEYS = ['severity', 'args', 'from_stage', 'until_stage'];
 const OVERRIDE_KEYS = ['files', 'when', 'rules'];
 
 /** `inherited`: ids of rules the profiles this one extends add (they may be configured here too). */
@@ -110,7 +110,7 @@ function readSettings(raw: unknown, at: Path, ruleIds: string[], error: Report):
   const out: Record<string, RuleSetting> = {};
   if (raw === undefined || raw === null) return out;
   if (!isObject(raw)) {
-    error('type', 'rules is a map from a rule id or finding code to off, error, warning or information (or { severity, args, from_stage })', at);
+    error('type', 'rules is a map from a rule id or finding code to off, error, warning or information (or { severity, args, from_stage, until_stage })', at);
     return out;
   }
   const catalog = loadCatalog();
@@ -133,18 +133,24 @@ function readSettings(raw: unknown, at: Path, ruleIds: string[], error: Report):
       continue;
     }
     if (!isRule || !isObject(value)) {
-      error('level', isRule ? `the setting of ${id} is a level (off, error, warning, information) or a map { severity, args, from_stage }` : `a finding code takes a level: off, error, warning, information or hint`, path);
+      error('level', isRule ? `the setting of ${id} is a level (off, error, warning, information) or a map { severity, args, from_stage, until_stage }` : `a finding code takes a level: off, error, warning, information or hint`, path);
       continue;
     }
     const setting: RuleSetting = {};
-    for (const key of Object.keys(value)) if (!SETTING_KEYS.includes(key)) error('unknown-key', `unknown key "${key}" in the setting of ${id}${didYouMean(key, SETTING_KEYS)}; a rule's setting has severity, args and from_stage`, [...path, key], 'key');
+    for (const key of Object.keys(value)) if (!SETTING_KEYS.includes(key)) error('unknown-key', `unknown key "${key}" in the setting of ${id}${didYouMean(key, SETTING_KEYS)}; a rule's setting has severity, args, from_stage and until_stage`, [...path, key], 'key');
     if (value.severity !== undefined) {
       if (typeof value.severity === 'string' && (LEVELS as readonly string[]).includes(value.severity)) setting.level = value.severity as Level;
       else error('level', `severity "${String(value.severity)}" is not a level${didYouMean(String(value.severity), LEVELS)}`, [...path, 'severity']);
     }
-    if (value.from_stage !== undefined) {
-      const stage = readStage(value.from_stage, [...path, 'from_stage'], error);
-      if (stage) setting.from_stage = stage;
+    for (const key of ['from_stage', 'until_stage'] as const) {
+      if (value[key] === undefined) continue;
+      const stage = readStage(value[key], [...path, key], error);
+      if (stage) setting[key] = stage;
+    }
+    const from = setting.from_stage ?? catalog.rules.get(id)?.rule.from_stage;
+    if (setting.until_stage && from && STAGES.indexOf(setting.until_stage) < STAGES.indexOf(from)) {
+      error('stage', `until_stage ${setting.until_stage} comes before ${id}'s from_stage ${from}: the rule would never count; choose a stage from ${from} on`, [...path, 'until_stage']);
+      delete setting.until_stage;
     }
     if (value.args !== undefined) {
       const kind = catalog.rules.get(id)?.rule.checks[0].check;
@@ -189,7 +195,7 @@ function readAddedRule(raw: unknown, at: Path, added: Set<string>, error: Report
     if (!isObject(raw.args)) fail('args', 'args is a map of the check\'s arguments', [...at, 'args']);
     else if (typeof raw.check === 'string' && checks.has(raw.check) && !checkArgs(raw.check, raw.args, [...at, 'args'], error)) ok = false;
   }
-  for (const key of ['from_stage', 'inform_from']) if (raw[key] !== undefined && !readStage(raw[key], [...at, key], fail)) ok = false;
+  for (const key of ['from_stage', 'until_stage', 'inform_from']) if (raw[key] !== undefined && !readStage(raw[key], [...at, key], fail)) ok = false;
   if (raw.severity !== undefined && !['error', 'warning', 'information', 'hint'].includes(String(raw.severity))) fail('level', `severity "${String(raw.severity)}" is not one of error, warning, information, hint`, [...at, 'severity']);
   if (raw.also !== undefined) {
     if (!Array.isArray(raw.also)) fail('type', 'also is a list of further checks { path, check, args }', [...at, 'also']);

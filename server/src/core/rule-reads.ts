@@ -65,3 +65,29 @@ export function readsBroken(rule: RuleSpec, broken: readonly Path[]): boolean {
   const patterns = readPatterns(rule);
   return broken.some((b) => patterns.some((p) => reads(p, b)));
 }
+
+/**
+ * The evidence a rule reads, as an assessor looks it up: each path it reads, with the fields of the selected
+ * items where its kind or arguments name them ("…joint_objectives[*] (target, unit, due, owner)"). A list
+ * whose last item the check compares (stage_history) carries the compared field; a collection an argument
+ * names (the assessments CB2 looks members up in) is listed too.
+ */
+export function evidenceFields(rule: RuleSpec): string[] {
+  const byPath = new Map<string, string[]>();
+  const add = (path: string, fields: string[]) => byPath.set(path, [...new Set([...(byPath.get(path) ?? []), ...fields])]);
+  for (const spec of rule.checks) {
+    const kind = checks.get(spec.check);
+    const named = kind?.fieldsRead?.(spec)?.fields ?? [...stringList(spec.args.fields), ...stringList(spec.args.field)];
+    const list = kind?.appendsTo?.(spec.args);
+    if (list) {
+      add(spec.path, []);
+      add(`${list}[*]`, named);
+    } else add(spec.path, named);
+    for (const value of Object.values(spec.args)) if (typeof value === 'string' && value !== list && /^(principles|metadata)\.[a-z_.]+$/.test(value)) add(value, []);
+  }
+  return [...byPath].map(([path, fields]) => (fields.length ? `${path} (${fields.join(', ')})` : path));
+}
+
+function stringList(v: unknown): string[] {
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+}

@@ -36,8 +36,12 @@ export interface Finding {
 export const STAGES = ['awareness', 'knowledge', 'internal_assessment', 'partner_selection', 'working_together', 'value_creation', 'staying_together', 'exit'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** `unknown`: the data the rule reads is broken (a syntax error in its section, a value of the wrong type), or the stage that decides whether it counts cannot be read. */
-export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'waived' | 'unknown';
+/**
+ * `unknown`: the data the rule reads is broken (a syntax error in its section, a value of the wrong type), or the
+ * stage that decides whether it counts cannot be read. `not_yet_required` and `no_longer_required`: the file is
+ * before or after the rule's window (from_stage through until_stage, while the status is one of when_status).
+ */
+export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'no_longer_required' | 'waived' | 'unknown';
 /** `unknown`: some counted rule is unknown and none is unmet, so whether the principle is covered cannot be judged yet. */
 export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required' | 'unknown';
 
@@ -60,9 +64,30 @@ export const STATE_GLYPHS: Record<RuleState, Glyphs> = {
   met: { label: 'met', html: '✓', editor: '✓', emoji: '✅' },
   unmet: { label: 'unmet', html: '✕', editor: '✗', emoji: '❌' },
   not_yet_required: { label: 'not yet required', html: '○', editor: '⏳', emoji: '⏳' },
+  no_longer_required: { label: 'no longer required', html: '◌', editor: '⌛', emoji: '⌛' },
   waived: { label: 'waived', html: '⊘', editor: '⚑', emoji: '📝' },
   unknown: { label: 'unknown', html: '?', editor: '?', emoji: '❔' },
 };
+
+/** What decides when a rule counts: a RuleSpec, or a RuleResult's fields (core/rule-window.ts judges it). */
+export interface RuleWindow { from_stage: Stage; until_stage?: Stage; when_status?: readonly string[] }
+
+/** The words for a rule outside its window, for every face (the webview's renderer too, so it lives here). */
+export function notCountedText(state: RuleState, rule: RuleWindow): string {
+  return `${state === 'no_longer_required' ? 'no longer' : 'not yet'} required (counts ${windowPhrase(rule)})`;
+}
+
+/** A rule result's window, to put in words. */
+export function resultWindow(r: Pick<RuleResult, 'fromStage' | 'untilStage' | 'whenStatus'>): RuleWindow {
+  return { from_stage: r.fromStage, until_stage: r.untilStage, when_status: r.whenStatus };
+}
+
+/** "from exit", "from awareness through staying_together", "at staying_together only", "from exit while status is closed". */
+export function windowPhrase(rule: RuleWindow): string {
+  const stages = !rule.until_stage ? `from ${rule.from_stage}`
+    : rule.until_stage === rule.from_stage ? `at ${rule.from_stage} only` : `from ${rule.from_stage} through ${rule.until_stage}`;
+  return rule.when_status?.length ? `${stages} while status is ${rule.when_status.join(' or ')}` : stages;
+}
 
 export interface WaiverInfo { rule: string; reason: string; approvedBy: string; expires: string; expired: boolean; range: Range }
 
@@ -74,6 +99,12 @@ export interface RuleResult {
   /** Whether the evidence is there, whatever the state (a not-yet-required rule can already be satisfied). */
   satisfied: boolean;
   fromStage: Stage;
+  /** The last stage at which the rule counts. */
+  untilStage?: Stage;
+  /** The statuses in which the rule counts. */
+  whenStatus?: string[];
+  /** The ISO 44001 clause the rule evidences ("8.6"); absent for an organisation's rule that names none. */
+  iso44001?: string;
   why: string;
   /** What is missing, when not satisfied. */
   detail?: string;

@@ -2,7 +2,7 @@
 // rule shows that rule; any other key or value shows its description from the schema. Markdown, with every
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
-import { deref, escapeMarkdown, loadCatalog, nodeAt, noun, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
+import { deref, escapeMarkdown, loadCatalog, nodeAt, notCountedText, noun, resultWindow, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { codeSpan, contains } from './convert';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -32,14 +32,16 @@ function principleHover(analysis: Analysis, hit: NodeAt): string | undefined {
 
 
 function ruleLine(r: RuleResult): string {
-  const head = `${STATE_GLYPHS[r.state].editor} **${r.id}** ${r.title}`;
+  const clause = r.iso44001 ? ` · ISO 44001 ${r.iso44001}` : '';
+  const head = `${STATE_GLYPHS[r.state].editor} **${r.id}** ${r.title}${clause}`;
   switch (r.state) {
     case 'met':
       return head;
     case 'unmet':
       return r.detail ? `${head} — ${escapeMarkdown(r.detail)}` : head;
     case 'not_yet_required':
-      return `${head} — not yet required (counts from *${r.fromStage}*)`;
+    case 'no_longer_required':
+      return `${head} — ${notCountedText(r.state, resultWindow(r))}`;
     case 'unknown':
       return `${head} — unknown: the data it reads does not parse, has the wrong type, or the stage cannot be read; fix that error first`;
     case 'waived': {
@@ -65,7 +67,7 @@ function waiverRuleHover(analysis: Analysis, hit: NodeAt): string | undefined {
   if (!spec || id === undefined) return undefined;
   const result = ruleResult(analysis, id);
   return [
-    `**${id}** ${spec.rule.title} — rule of **${spec.principle.clause} · ${spec.principle.title}**`,
+    `**${id}** ${spec.rule.title} — rule of **${spec.principle.clause} · ${spec.principle.title}**${spec.rule.iso44001 ? ` · evidences ISO 44001 clause ${spec.rule.iso44001}` : ''}`,
     `*${spec.rule.why}*`,
     result ? `Now: ${ruleLine(result)}` : undefined,
   ].filter(Boolean).join('\n\n');

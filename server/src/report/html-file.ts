@@ -1,6 +1,7 @@
 // PURE. One relationship file's picture: header with the coverage ring, lifecycle, twelve principle
 // cards, risk heat map, timeline, waivers and findings. Every document string goes through escapeHtml.
 import type { PrincipleCoverage, RuleResult } from '../core/index';
+import { resultWindow, windowPhrase } from '../core/types';
 import { attrs, escapeHtml as esc, safeHref } from './escape';
 import { bar, icon, rangeData, revealable, ring, stateIcon, stateLabel, statusIcon, statusLabel, where, type Mode } from './html-parts';
 import { coverageStageLabel, stageLabel } from './lifecycle';
@@ -119,7 +120,8 @@ export function ruleFinding(model: ReportModel, principleId: string, r: RuleResu
 function rule(ctx: Ctx, p: PrincipleCoverage, r: RuleResult): string {
   const finding = ruleFinding(ctx.model, p.id, r);
   const org = r.source ? ` <span class="org"${attrs({ title: `the organisation's rule, added by ${r.source}` })}>organisation</span>` : '';
-  const head = revealable(ctx.mode, `${icon(stateIcon[r.state], stateLabel[r.state])}<code>${esc(r.id)}</code> ${esc(r.title)}${org}`, finding?.range ?? r.range, `${r.id} ${r.title}`, ctx.model.uri);
+  const clause = r.iso44001 ? ` <span class="iso"${attrs({ title: `evidences ISO 44001 clause ${r.iso44001}` })}>ISO 44001 ${esc(r.iso44001)}</span>` : '';
+  const head = revealable(ctx.mode, `${icon(stateIcon[r.state], stateLabel[r.state])}<code>${esc(r.id)}</code> ${esc(r.title)}${org}${clause}`, finding?.range ?? r.range, `${r.id} ${r.title}`, ctx.model.uri);
   const fix = ctx.mode === 'webview' && r.state === 'unmet' && finding
     ? `<button type="button" class="fix"${attrs({ 'data-action': 'quickFix', 'data-rule': r.id, 'data-code': finding.code, 'data-principle': p.id, 'data-range': rangeData(finding.range), 'data-uri': ctx.model.uri, 'aria-label': `Fix ${r.id}: ${r.title}` })}>Fix</button>`
     : '';
@@ -127,13 +129,20 @@ function rule(ctx: Ctx, p: PrincipleCoverage, r: RuleResult): string {
   if (r.state === 'unmet') {
     notes = (r.detail ? `<p class="detail">Missing: ${esc(r.detail)}</p>` : '') + `<p class="why">Why it matters: ${esc(r.why)}</p>`;
   } else if (r.state === 'not_yet_required') {
-    notes = `<p class="why">Required from ${esc(stageLabel(r.fromStage))}${r.satisfied ? '; already met' : ''}.</p>`;
+    notes = `<p class="why">Required ${esc(windowText(r))}${r.satisfied ? '; already met' : ''}.</p>`;
+  } else if (r.state === 'no_longer_required') {
+    notes = `<p class="why">No longer required: it counts ${esc(windowText(r))}.</p>`;
   } else if (r.state === 'unknown') {
     notes = '<p class="why">Not judged: the data it reads does not parse or has the wrong type, or the stage cannot be read; fix that error first.</p>';
   } else if (r.state === 'waived' && r.waiver) {
     notes = `<p class="why">Waived until ${esc(r.waiver.expires)} by ${esc(r.waiver.approvedBy)}: ${esc(r.waiver.reason)}</p>`;
   }
   return `<li${attrs({ class: `rule st-${r.state}`, 'data-rule': r.id })}>${head}${fix}${notes}</li>`;
+}
+
+/** "from Working together through Staying together while status is closed": the stages as the report names them. */
+function windowText(r: RuleResult): string {
+  return windowPhrase(resultWindow(r)).replace(/(from|through|at) ([a-z_]+)/g, (_, word: string, stage: string) => `${word} ${stageLabel(stage)}`);
 }
 
 function heatMap(ctx: Ctx): string {

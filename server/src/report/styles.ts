@@ -73,7 +73,7 @@ button{font:inherit;color:inherit}
 .s-missing,.st-unmet,.t-overdue,.lv-extreme,.sev-error{--tone:var(--bad)}
 .sev-warning{--tone:var(--warn)}
 .sev-information,.sev-hint{--tone:var(--accent)}
-.s-not_yet_required,.st-not_yet_required,.s-unknown,.st-unknown{--tone:var(--idle)}
+.s-not_yet_required,.st-not_yet_required,.st-no_longer_required,.s-unknown,.st-unknown{--tone:var(--idle)}
 .st-waived{--tone:var(--waived)}
 .badge,.icon{color:var(--tone,var(--muted))}
 .file-header{display:flex;gap:20px;align-items:center;flex-wrap:wrap}
@@ -113,8 +113,9 @@ button{font:inherit;color:inherit}
 .rule .why,.rule .detail{margin:2px 0 0 1.6em;font-size:.9em}
 .rule .detail{color:var(--fg)}
 .rule .why{color:var(--muted)}
-.rule.st-not_yet_required,.rule.st-waived,.rule.st-off{color:var(--muted)}
+.rule.st-not_yet_required,.rule.st-no_longer_required,.rule.st-waived,.rule.st-off{color:var(--muted)}
 .org{font-size:.8em;border:1px solid currentColor;border-radius:3px;padding:0 .3em;margin-left:.3em}
+.iso{font-size:.8em;color:var(--muted);margin-left:.4em;white-space:nowrap}
 .links{font-size:.85em;color:var(--muted);margin:0;overflow-wrap:anywhere}
 .two{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px}
 @media (max-width:860px){.two{grid-template-columns:minmax(0,1fr)}}
