@@ -2,7 +2,7 @@
 //   server/src/core/schema-validator.generated.js and docs/reference.md, from the schema
 //   test/golden/cases/*.out     each case's findings (narrowed to its rules) as `rac check` prints them
 //   test/golden/samples/*.out   each sample whole, as `rac check --verbose --as-of 2026-11-01` prints it
-//   README.md                   the rule table (scripts/docs.mjs), the minimal example's output, the early
+//   README.md                   the rule and life cycle tables (scripts/docs.mjs), the minimal example's output, the early
 //                               sample's coverage line and the rac diff example
 //   test/diff/expected/*        rac diff on the scenario repository, by the built CLI
 // Then it lists the kept relationships (test/golden/kept-relationships.ts: samples, stage baselines, reference and
@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import process, { stdout } from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
-import { CATALOG, fieldReference, README, REFERENCE, rulesTable, withTable } from './docs.mjs';
+import { CATALOG, fieldReference, LIFECYCLE_END, LIFECYCLE_START, lifecycleTable, README, REFERENCE, rulesTable, withTable } from './docs.mjs';
 import { loadTs } from './load-ts.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -47,10 +47,11 @@ for (const name of golden.sampleNames()) refresh(join(golden.SAMPLE_OUT_DIR, gol
 stdout.write(`golden: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged in test/golden/\n`);
 
 const readme = readFileSync(README, 'utf8');
-const next = golden.withExcerpts(withTable(readme, rulesTable(readFileSync(CATALOG, 'utf8'))), root);
+const tables = withTable(withTable(readme, rulesTable(readFileSync(CATALOG, 'utf8'))), await lifecycleTable(), [LIFECYCLE_START, LIFECYCLE_END]);
+const next = golden.withExcerpts(tables, root);
 if (next !== readme) {
   writeFileSync(README, next);
-  stdout.write('updated  README.md (the rule table and the outputs it shows)\n');
+  stdout.write('updated  README.md (the rule and life cycle tables and the outputs it shows)\n');
 }
 
 // rac diff runs the built CLI, as its tests do.

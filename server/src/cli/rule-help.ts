@@ -31,6 +31,9 @@ const fixed: Record<string, RuleHelp> = {
   'file.too-large': { short: 'File too large', full: 'The file is larger than the 5 MiB limit of every face (CLI and editor alike), so it is not analysed.', help: 'Split the file, or remove what does not belong in a relationship file.' },
   'waiver.expired': { short: 'Waiver expired', full: 'A waiver of an evidence rule has passed its expiry date and no longer applies.', help: 'Meet the rule, or renew the waiver with a new approval and expiry date.' },
   'waiver.unknown-rule': { short: 'Waiver names an unknown rule', full: 'A waiver names a rule id that is not in the principle catalog.', help: 'Use a rule id of the catalog, such as EX8.' },
+  'stage.status-mismatch': { short: 'Status and stage disagree', full: 'metadata.status contradicts metadata.lifecycle_stage: a relationship at the exit stage is not active, and one that is not at exit yet is not closed.', help: 'At exit set status: exiting (closed once the exit is complete); a closed relationship moves to lifecycle_stage: exit.' },
+  'stage.history-order': { short: 'Stage history out of order', full: 'stage_history records the life cycle oldest first, one stage after the other; this entry skips a stage or goes back to an earlier one.', help: 'Add the entry for the stage the message names, or reorder the entries.' },
+  'stage.history-dates': { short: 'Stage history dates out of order', full: 'The dates of stage_history (each entry\'s entered_on, then completed_on) go back in time.', help: 'Correct the date, or the order of the entries.' },
   'evidence.missing-principle': { short: 'Principle without evidence', full: 'A principle has no section under principles, so none of its evidence rules can be met.', help: 'Add the principle\'s section under principles.' },
 };
 

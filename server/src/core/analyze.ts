@@ -16,6 +16,7 @@ import { schemaFindings } from './validate';
 import { readWaivers } from './waivers';
 import { recoverSections } from './sections';
 import { readStage } from './stage';
+import { stageFindings } from './stage-findings';
 import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -77,6 +78,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
     findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot));
+    findings.push(...stageFindings(data, stage, stageKnown, locate));
   }
 
   const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};
