@@ -63,7 +63,7 @@ test('the generator replaces an outdated table and refuses a README without mark
 
 test('the table has one row per catalog rule, in order, with its anchor and stage', () => {
   const catalog = parse(readFileSync(join(root, 'schemas', 'principles.yaml'), 'utf8')) as {
-    principles: { clause: number; title: string; evidence: { id: string; title: string; from_stage: string }[] }[];
+    principles: { clause: number; title: string; evidence: { id: string; title: string; from_stage: string; iso44001: string }[] }[];
   };
   const rows = readme.split('\n').filter((line) => line.includes('<a id="rule-'));
   const expected = catalog.principles.flatMap((p) => p.evidence.map((r) => ({ p, r })));
@@ -74,7 +74,31 @@ test('the table has one row per catalog rule, in order, with its anchor and stag
     assert.equal(cells[1], `<a id="rule-${r.id.toLowerCase()}"></a>${r.id}`);
     assert.equal(cells[2], r.title);
     assert.ok(cells[3].startsWith(`\`${r.from_stage}\``), rows[i]);
+    assert.equal(cells[4], r.iso44001, rows[i]);
   });
+});
+
+test('the life cycle table between its markers is what the generator writes from the catalog', () => {
+  const generated = withDocsModule(`console.log(JSON.stringify(await docs.lifecycleTable()));`) as string;
+  const inReadme = readme.slice(readme.indexOf('<!-- lifecycle:start -->') + '<!-- lifecycle:start -->'.length, readme.indexOf('<!-- lifecycle:end -->')).trim();
+  assert.equal(inReadme, generated.trim());
+  assert.ok(section('Lifecycle stages').includes('<!-- lifecycle:start -->'), 'the table stands in the Lifecycle stages section');
+});
+
+test('the life cycle table: eight stages in order, each rule starting at its from_stage and ending after its until_stage', () => {
+  const catalog = parse(readFileSync(join(root, 'schemas', 'principles.yaml'), 'utf8')) as { principles: { evidence: { id: string; from_stage: string; until_stage?: string }[] }[] };
+  const rules = catalog.principles.flatMap((p) => p.evidence);
+  const block = readme.slice(readme.indexOf('<!-- lifecycle:start -->'), readme.indexOf('<!-- lifecycle:end -->'));
+  const rows = block.split('\n').filter((l) => /^\| \d \| /.test(l)).map((l) => l.split(' | '));
+  const stages = ['awareness', 'knowledge', 'internal_assessment', 'partner_selection', 'working_together', 'value_creation', 'staying_together', 'exit'];
+  assert.deepEqual(rows.map((r) => r[1]), stages.map((s) => `\`${s}\``));
+  const idsIn = (cell: string) => [...cell.matchAll(/\[([A-Z]{2}\d+)\]/g)].map((m) => m[1]);
+  rows.forEach((row, i) => {
+    assert.deepEqual(idsIn(row[3]), rules.filter((r) => r.from_stage === stages[i]).map((r) => r.id), stages[i]);
+    assert.deepEqual(idsIn(row[4]), rules.filter((r) => r.until_stage === stages[i]).map((r) => r.id), stages[i]);
+  });
+  assert.match(rows[6][4], /\[VV4\].*\[CB4\].*\[EX7\].*\[EX8\]/);
+  assert.match(rows[4][2], /\*\*exit_strategy\*\*: [^|]*`transition_plan.phases`/, 'the outputs name the fields the rules read');
 });
 
 test('the quick start is two commands, and each one exists as an npm script', () => {

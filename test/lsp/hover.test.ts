@@ -60,7 +60,8 @@ describe('hover over stdio', () => {
     assert.match(text, /- ✓ \*\*EX2\*\* /);
     assert.match(text, /- ✗ \*\*EX3\*\* [^\n]+ — /, 'an unmet rule says what is missing');
     assert.match(text, /- ⚑ \*\*EX4\*\* [^\n]+ — waived until 2026-01-31: /);
-    assert.match(text, /- ⏳ \*\*EX7\*\* [^\n]+ — not yet required \(counts from \*staying_together\*\)/);
+    assert.match(text, /- ⏳ \*\*EX7\*\* [^\n]+ · ISO 44001 8\.8 — not yet required \(counts at staying_together only\)/);
+    assert.match(text, /- ✓ \*\*EX1\*\* exit triggers defined · ISO 44001 8\.3 {2}\n/, "every rule names its ISO 44001 clause");
     assert.match(text, /\n {2}\*[A-Z][^*]+\*/, 'each rule carries its why');
   });
 
