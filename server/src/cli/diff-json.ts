@@ -27,7 +27,7 @@
 //           syntaxErrors: the side does not parse; then no principle or rule is compared, and a head that
 //           does not parse lists no fixed findings
 // P       = { "status": "covered" | "partial" | "missing" | "not_yet_required" | "unknown", "met", "counted" }
-// State   = "met" | "unmet" | "not_yet_required" | "waived" | "unknown"
+// State   = "met" | "unmet" | "not_yet_required" | "no_longer_required" | "waived" | "unknown"
 // Finding = { "code", "severity", "message", "line", "column", "endLine", "endColumn", "principle", "rule" }
 //           as in rac check --format json (1-based, principle and rule null when none; fixed findings carry
 //           their position in the base)

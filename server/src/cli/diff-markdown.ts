@@ -194,7 +194,8 @@ function legend(report: DiffReport): string {
   const kinds: ChangeKind[] = ['added', 'deleted'];
   const extra = report.files.some((f) => kinds.includes(f.kind)) ? ' · none: the file does not exist on that side' : '';
   const unknown = report.files.some((f) => f.principles.some((p) => p.before?.status === 'unknown' || p.after?.status === 'unknown') || f.rules.some((r) => r.before === 'unknown' || r.after === 'unknown'));
-  return `<sub>✅ covered / met · ⚠️ partial · ❌ missing / unmet · ⏳ not yet required · 📝 waived${unknown ? ` · ${stateEmoji.unknown} unknown` : ''} · ▲ better · ▼ worse${extra} · new and fixed findings are matched by code and message, not by line · rac diff</sub>`;
+  const ended = report.files.some((f) => f.rules.some((r) => r.before === 'no_longer_required' || r.after === 'no_longer_required'));
+  return `<sub>✅ covered / met · ⚠️ partial · ❌ missing / unmet · ⏳ not yet required${ended ? ` · ${stateEmoji.no_longer_required} no longer required` : ''} · 📝 waived${unknown ? ` · ${stateEmoji.unknown} unknown` : ''} · ▲ better · ▼ worse${extra} · new and fixed findings are matched by code and message, not by line · rac diff</sub>`;
 }
 
 function trimNote(compacted: string[], omitted: string[]): string | undefined {
