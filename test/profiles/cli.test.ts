@@ -73,11 +73,11 @@ describe('rac check and profiles', () => {
     const r = rac(['rules', '--root', dir, INSIDE], dir);
     assert.equal(r.status, 0, r.stderr);
     const row = (id: string) => r.stdout.split('\n').find((l) => l.startsWith(`${id} `))?.split(/ {2,}/);
-    assert.deepEqual(row('GP2')?.slice(3), ['error', 'bodies chaired by a member and meeting on cadence', 'catalog < .rac.yaml']);
-    assert.deepEqual(row('X-GP1')?.slice(3), ['information', 'a data protection officer sits on a governance body', 'added by policies/base.rac.yaml < .rac.yaml overrides[0]']);
-    assert.deepEqual(row('TM2')?.slice(3, 4), ['off']);
+    assert.deepEqual(row('GP2')?.slice(4), ['error', 'bodies chaired by a member and meeting on cadence', 'catalog < .rac.yaml']);
+    assert.deepEqual(row('X-GP1')?.slice(4), ['information', 'a data protection officer sits on a governance body', 'added by policies/base.rac.yaml < .rac.yaml overrides[0]']);
+    assert.deepEqual(row('TM2')?.slice(4, 5), ['off']);
     assert.deepEqual(row('RM1')?.slice(-1), ['catalog']);
-    assert.deepEqual(row('link.missing-file')?.slice(3), ['information', 'finding code', 'policies/base.rac.yaml']);
+    assert.deepEqual(row('link.missing-file')?.slice(4), ['information', 'finding code', 'policies/base.rac.yaml']);
     const folder = rac(['rules', '--root', dir, '--format', 'json', 'partners'], dir);
     const rows = (JSON.parse(folder.stdout) as { rules: { id: string; severity: string }[] }).rules;
     assert.equal(rows.find((x) => x.id === 'TM2')?.severity, 'warning', 'the tactical override does not reach partners/');

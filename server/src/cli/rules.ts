@@ -188,6 +188,7 @@ async function effectiveRows(given: string, values: Record<string, string | bool
     const { rule, principle } = loadCatalog().rules.get(off.id) ?? { rule: undefined, principle: loadCatalog().principles.find((p) => p.id === off.principle)! };
     return {
       id: off.id, principle: { id: principle.id, clause: principle.clause, title: principle.title }, fromStage: rule?.from_stage ?? '', severity: 'off' satisfies Level, reads: rule ? evidenceFields(rule) : [],
+      ...(rule?.until_stage ? { untilStage: rule.until_stage } : {}), ...(rule?.iso44001 ? { iso44001: rule.iso44001 } : {}),
       title: off.title, why: rule?.why ?? '', hint: rule?.hint ?? '', setBy: sources(effective.origins.get(off.id) ?? [], off.id, conditional),
     };
   });
