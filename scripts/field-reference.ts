@@ -25,7 +25,7 @@ export function fieldReference(): string {
     '',
     '# Field reference',
     '',
-    'Every section and field of a `*.relationship.yaml` file (schema_version "1"), as the checker reads it. Types:',
+    'Every section and field of a `*.relationship.yaml` file (schema_version "2"; version "1" files still load, and `rac migrate` moves them to "2"), as the checker reads it. Types:',
     '*text*, *number*, *date* (`YYYY-MM-DD`), *evidence link* (a path relative to the file, checked to exist inside',
     'the workspace, or an `https:` URL, never fetched), *id of …* (must name an item of that list: the editor offers',
     'the ids, goes to the definition and renames them together). Keys starting with `x-` are free for your own',

@@ -167,6 +167,14 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
+      // schema_version: 1 reads as a number; the format wants the text "1" or "2". Quoting it is the fix.
+      const bare = typeof value === 'number' || typeof value === 'boolean';
+      if (bare && (params.allowedValues as unknown[]).includes(String(value))) {
+        const range = locate.value(path);
+        const f = finding(`${field} must be ${JSON.stringify(String(value))} (in quotes): YAML reads a bare ${String(value)} as ${typeName(value)}`, range, path);
+        f.fixes = [{ title: `Quote it: ${JSON.stringify(String(value))}`, edits: [{ range, newText: JSON.stringify(String(value)) }], preferred: true }];
+        return f;
+      }
       const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const range = locate.value(path);
       const help = suggestion ? `did you mean "${suggestion}"? ` : '';
