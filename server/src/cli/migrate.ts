@@ -47,7 +47,8 @@ export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
   const { check, stdout: toStdout } = parsed.values;
   if (parsed.positionals.length === 0) return fail('name the files to migrate, e.g. rac migrate partners/acme.relationship.yaml');
   if (check && toStdout) return fail('--check and --stdout do not go together: --check writes nothing already');
-  const found = await findFiles(parsed.positionals, io, {});
+  // The date is not read: a migration does not judge anything.
+  const found = await findFiles(parsed.positionals, io, { asOf: io.today() });
   for (const problem of found.problems) io.stderr(`rac migrate: ${problem}\n`);
   if (found.problems.length) return 2;
   if (toStdout && found.found.length !== 1) return fail(`--stdout prints one file, and the paths name ${found.found.length}`);
