@@ -31,6 +31,7 @@ const fixed: Record<string, RuleHelp> = {
   'file.too-large': { short: 'File too large', full: 'The file is larger than the 5 MiB limit of every face (CLI and editor alike), so it is not analysed.', help: 'Split the file, or remove what does not belong in a relationship file.' },
   'waiver.expired': { short: 'Waiver expired', full: 'A waiver of an evidence rule has passed its expiry date and no longer applies.', help: 'Meet the rule, or renew the waiver with a new approval and expiry date.' },
   'waiver.unknown-rule': { short: 'Waiver names an unknown rule', full: 'A waiver names a rule id that is not in the principle catalog.', help: 'Use a rule id of the catalog, such as EX8.' },
+  'format.v1': { short: 'Previous format version', full: 'The file is at schema_version "1", the previous format. It still loads and is checked with the current rules.', help: 'Run rac migrate FILE, or apply the quick fix in the editor: both move the file to schema_version "2" and keep its comments and layout.' },
   'evidence.missing-principle': { short: 'Principle without evidence', full: 'A principle has no section under principles, so none of its evidence rules can be met.', help: 'Add the principle\'s section under principles.' },
 };
 
