@@ -2,7 +2,7 @@
 // idempotence, refusal of broken files, the format.v1 finding with its quick fix, and no throw on mutated text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, LineIndex, migrate, MIGRATE_FIX_TITLE, type Migration } from '../../server/src/core/index';
+import { analyze, LineIndex, migrate, MIGRATE_FIX_TITLE, scaffold, STAGES, type Migration } from '../../server/src/core/index';
 import { applyEdits } from '../../server/src/features/yaml-edit';
 import { prng } from '../properties/documents';
 import { referenceText } from './reference';
@@ -137,10 +137,11 @@ test('format.v1: one information finding at the version value, whose quick fix i
   assert.equal(analyze(after, { asOf: '2026-06-01' }).findings.filter((g) => g.code === 'format.v1' || g.code.startsWith('syntax')).length, 0);
 });
 
-test('format.v1 is not given for "2", and a broken v1 file gets it without a fix', () => {
+test('format.v1 is not given for "2", nor beside a YAML error, which comes first', () => {
   assert.equal(analyze(migrated(V1).text, { asOf: '2026-06-01' }).findings.some((f) => f.code === 'format.v1'), false);
   const broken = analyze('schema_version: "1"\nmetadata: {id: x\nparties: []\n', { asOf: '2026-06-01' });
-  for (const f of broken.findings.filter((g) => g.code === 'format.v1')) assert.equal(f.fixes, undefined);
+  assert.ok(broken.findings.some((f) => f.code === 'syntax'));
+  assert.equal(broken.findings.some((f) => f.code === 'format.v1'), false);
 });
 
 test('schema_version 1 without quotes: an error whose fix quotes it', () => {
@@ -149,6 +150,15 @@ test('schema_version 1 without quotes: an error whose fix quotes it', () => {
   assert.ok(f, JSON.stringify(analysis.findings));
   assert.match(f.message, /must be "1" \(in quotes\): YAML reads a bare 1 as a whole number/);
   assert.equal(f.fixes?.[0].edits[0].newText, '"1"');
+});
+
+test('a new file (rac init, New Relationship File) is written at schema_version "2" and is current', () => {
+  for (const stage of STAGES) {
+    const text = scaffold(stage, { asOf: '2026-06-01' });
+    assert.match(text, /^schema_version: "2"$/m, stage);
+    assert.deepEqual(migrate(text), { status: 'current' }, stage);
+    assert.equal(analyze(text, { asOf: '2026-06-01' }).findings.some((f) => f.code === 'format.v1'), false, stage);
+  }
 });
 
 test('property: migrating mutated and broken documents never throws, and what it writes migrates to nothing more', () => {

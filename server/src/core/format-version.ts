@@ -9,10 +9,11 @@ import type { Finding } from './types';
 
 export const MIGRATE_FIX_TITLE = `Migrate this file to schema_version ${CURRENT_VERSION}`;
 
-/** `syntaxBroken`: the parser reported errors, so no migration is offered (it would edit the parser's guess). */
+/** `syntaxBroken`: the parser reported errors; the migration would edit the parser's guess, and is refused. */
 export function formatFindings(data: unknown, document: Document.Parsed | undefined, lines: LineIndex, locate: Locator, syntaxBroken: boolean): Finding[] {
   const version = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).schema_version : undefined;
-  if (version !== '1') return [];
+  // A file with a YAML error is told about that first: a note on its version would only bury it.
+  if (version !== '1' || syntaxBroken) return [];
   const finding: Finding = {
     code: 'format.v1',
     severity: 'information',
@@ -20,7 +21,6 @@ export function formatFindings(data: unknown, document: Document.Parsed | undefi
     range: locate.value(['schema_version']),
     path: ['schema_version'],
   };
-  if (syntaxBroken) return [finding];
   const migration = migrateDocument(document, lines);
   if (migration.status === 'migrated') finding.fixes = [{ title: MIGRATE_FIX_TITLE, edits: migration.edits, preferred: true }];
   return [finding];
