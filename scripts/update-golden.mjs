@@ -5,13 +5,14 @@
 //   README.md                   the rule and life cycle tables (scripts/docs.mjs), the minimal example's output, the early
 //                               sample's coverage line and the rac diff example
 //   test/diff/expected/*        rac diff on the scenario repository, by the built CLI
+//   *.migrated.yaml             each v1 fixture migrated to schema_version "2" (test/golden/migrated.ts)
 // Then it lists the kept relationships (test/golden/kept-relationships.ts: samples, stage baselines, reference and
 // report fixtures, the diff scenario's files) that miss a rule counting at their stage: add its evidence (YAML).
 // An .out that still matches (including its /regex/ lines) is left untouched. Review every change by eye
 // before committing: if an output is wrong, the engine is wrong.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import process, { stdout } from 'node:process';
 import { URL, fileURLToPath } from 'node:url';
 import { CATALOG, fieldReference, LIFECYCLE_END, LIFECYCLE_START, lifecycleTable, README, REFERENCE, rulesTable, withTable } from './docs.mjs';
@@ -44,7 +45,26 @@ function refresh(path, shown, actual) {
 for (const name of golden.caseNames()) refresh(join(golden.CASES_DIR, golden.outName(name)), `cases/${golden.outName(name)}`, golden.renderFile(name));
 mkdirSync(golden.SAMPLE_OUT_DIR, { recursive: true });
 for (const name of golden.sampleNames()) refresh(join(golden.SAMPLE_OUT_DIR, golden.outName(name)), `samples/${golden.outName(name)}`, golden.renderSample(name));
-stdout.write(`golden: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged in test/golden/\n`);
+// The migration goldens: written where a fixture migrates, removed where none does any more.
+const migrated = new Set();
+for (const f of golden.migrationFixtures()) {
+  if (f.migration.status !== 'migrated') continue;
+  migrated.add(f.golden);
+  const current = golden.readGolden(f.golden);
+  if (current === f.migration.text) {
+    counts.unchanged++;
+    continue;
+  }
+  counts[current === undefined ? 'created' : 'updated']++;
+  stdout.write(`${current === undefined ? 'created' : 'updated'}  ${golden.migratedShown(f.golden)}\n`);
+  mkdirSync(dirname(f.golden), { recursive: true });
+  writeFileSync(f.golden, f.migration.text);
+}
+for (const stale of golden.migratedGoldens().filter((g) => !migrated.has(g))) {
+  rmSync(stale);
+  stdout.write(`removed  ${golden.migratedShown(stale)}\n`);
+}
+stdout.write(`golden: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged in test/golden/ (cases, samples and migrations)\n`);
 
 const readme = readFileSync(README, 'utf8');
 const tables = withTable(withTable(readme, rulesTable(readFileSync(CATALOG, 'utf8'))), await lifecycleTable(), [LIFECYCLE_START, LIFECYCLE_END]);

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
 import { checkWorkspace } from './check-workspace';
 import { registerCoverageStatus } from './coverage-status';
+import { migrateFile } from './migrate';
 import { newRelationshipFile } from './new-file';
 import { registerPreview } from './preview/index';
 
@@ -50,6 +51,8 @@ export function startAndRegister(context: vscode.ExtensionContext, lc: BaseLangu
       newRelationshipFile(lc, ready).catch((error: unknown) => fail('creating a relationship file failed', error))),
     vscode.commands.registerCommand('relationship.checkWorkspace', () =>
       checkWorkspace(lc, ready).catch((error: unknown) => fail('checking the relationship files failed', error))),
+    vscode.commands.registerCommand('relationship.migrate', () =>
+      migrateFile(lc, ready).catch((error: unknown) => fail('migrating the file failed', error))),
     vscode.commands.registerCommand('relationship.showOutput', showOutput),
   );
   registerCoverageStatus(context, lc);

@@ -31,6 +31,7 @@ const PARAMS: Record<string, Schema> = {
   codeLens: document,
   preview: object({ uri: string }),
   scaffold: object({ stage: string }),
+  migrate: object({ uri: string }),
   // No fields: nothing, null or an (empty) object; workDoneToken is the client's to add.
   checkWorkspace: { type: ['object', 'null'] },
 };

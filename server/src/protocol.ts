@@ -1,5 +1,5 @@
 // Custom messages between the extension and the language server, declared once with their types.
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, type TextEdit } from 'vscode-languageserver-protocol';
 import type { Stage } from './core/index';
 import type { ReportModel } from './report/model';
 
@@ -43,6 +43,19 @@ export const CheckWorkspaceRequest = new RequestType<Record<string, never> | nul
 export interface ScaffoldParams { stage: Stage }
 export interface ScaffoldResult { text: string }
 export const ScaffoldRequest = new RequestType<ScaffoldParams, ScaffoldResult, void>('relationship/scaffold');
+
+/**
+ * "Migrate to Schema Version 2": the edits that move an open document from schema_version "1" to the current
+ * format (the same as `rac migrate` and the format.v1 quick fix), for the document's `version`. The client applies
+ * them as a WorkspaceEdit, so the change is the user's to undo or save; the server never writes a file. Null when
+ * the server does not know the document.
+ */
+export interface MigrateParams { uri: string }
+export type MigrateResult =
+  | { status: 'migrated'; version: number; edits: TextEdit[]; changes: string[] }
+  | { status: 'current' }
+  | { status: 'refused'; reason: string };
+export const MigrateRequest = new RequestType<MigrateParams, MigrateResult | null, void>('relationship/migrate');
 
 /**
  * From the server to the client, in the browser (github.dev, vscode.dev): whether each evidence-link target

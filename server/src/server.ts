@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { countSeverities, MAX_FILE_BYTES, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
+import { countSeverities, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
 import { EditLog, type PositionMap } from './edit-log';
 import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
 import { Scheduler } from './scheduler';
@@ -28,7 +28,7 @@ import { documentSymbols } from './features/symbols';
 import { localToday } from './node/today';
 import { checkParams, validated } from './params';
 import { ProfileService } from './profile-service';
-import { CheckWorkspaceRequest, CoverageNotification, PreviewRequest, ScaffoldRequest, type CoverageParams, type ScaffoldParams } from './protocol';
+import { CheckWorkspaceRequest, CoverageNotification, MigrateRequest, PreviewRequest, ScaffoldRequest, type CoverageParams, type MigrateResult, type ScaffoldParams } from './protocol';
 import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 import type { WorkspaceFiles } from './workspace-files';
@@ -321,6 +321,15 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   connection.onRequest(ScaffoldRequest, validated('scaffold', async ({ stage }: ScaffoldParams) => {
     if (!STAGES.includes(stage)) throw new ResponseError(ErrorCodes.InvalidParams, `"${String(stage)}" is not a lifecycle stage; use one of ${STAGES.join(', ')}`);
     return { text: scaffold(stage, { asOf: asOfFor(await settings.get()) }) };
+  }));
+
+  // Not guarded either: the command says why it did nothing, so a failure must reach it.
+  connection.onRequest(MigrateRequest, validated('migrate', async ({ uri }): Promise<MigrateResult | null> => {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const m = migrate(document.getText());
+    if (m.status !== 'migrated') return m;
+    return { status: 'migrated', version: document.version, edits: m.edits, changes: m.changes.map((c) => `line ${c.line + 1}: ${c.summary}`) };
   }));
 
   /** A file under a workspace folder: an open one is analysed as open; a closed one is read and its diagnostics pushed. */

@@ -22,7 +22,7 @@ describe('rac check exit codes', () => {
     const dir = workspace({ 'a.relationship.yaml': VALID });
     const r = rac(['check', '--as-of', AS_OF, 'a.relationship.yaml'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 2\/12: 2 of 2 required principles covered, 10 not yet required · stage awareness · as of 2025-06-01 · 1 information note \(--verbose lists it\)$/m);
+    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 2\/12: 2 of 2 required principles covered, 10 not yet required · stage awareness · as of 2025-06-01 · 2 information notes \(--verbose lists them\)$/m);
     assert.equal(r.stderr, '');
   });
 

@@ -25,6 +25,7 @@ function memoryIo(files: Record<string, string>): CliIo & { out: string; err: st
       : Object.keys(files).some((f) => f.startsWith(`${path}/`)) ? { kind: 'directory' as const, size: 0 } : { kind: 'missing' as const, size: 0 }),
     exists: (path: string) => path in files,
     writeFile: (path: string, text: string) => void (files[path] = text),
+    replaceFile: (path: string, text: string) => void (files[path] = text),
     createFile: (path: string, text: string) => {
       if (path in files) throw Object.assign(new Error('EEXIST'), { code: 'EEXIST' });
       files[path] = text;

@@ -122,7 +122,7 @@ describe('markdown', () => {
     assert.match(md, /^\| 4 \| Relationship management \| ✅ covered \| 3\/3 \(100%\) \| {2}\|$/m);
     assert.match(md, /^\| 5 \| Vision and values \| ⏳ not yet required \| — \| {2}\|$/m);
     assert.match(md, /\*\*2 of 2 required principles covered\*\*, 10 not yet required/);
-    assert.match(md, /\*\*Findings:\*\* 1 error · 0 warnings · 1 information/);
+    assert.match(md, /\*\*Findings:\*\* 1 error · 0 warnings · 2 information/);
   });
 
   test('partial and missing principles list their unmet rules', () => {

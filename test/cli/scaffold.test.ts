@@ -33,7 +33,7 @@ describe('scaffold', () => {
   test('starts with a comment and keeps schema_version a string', () => {
     const text = scaffold('awareness', { asOf: AS_OF });
     assert.match(text, /^# A new relationship at stage awareness\./);
-    assert.match(text, /^schema_version: "1"$/m);
+    assert.match(text, /^schema_version: "2"$/m);
   });
 
   test('placeholders take their defaults', () => {

@@ -4,3 +4,4 @@ export { caseNames, CASES_DIR, mismatch, outName, renderFile, renderSample, SAMP
 export { keptRelationships, templateGaps, unmetRules } from './kept-relationships';
 export { withExcerpts } from '../docs/readme-outputs';
 export { writeDiffOutputs } from '../diff/outputs';
+export { migrationFixtures, migratedGoldens, readGolden, shown as migratedShown } from './migrated';

@@ -81,7 +81,7 @@ describe('completion over stdio', () => {
     assert.deepEqual(sorted.slice(0, 3), ['schema_version', 'metadata', 'parties']);
     const snippet = item(items, 'relationship', KIND.snippet);
     assert.equal(snippet.insertTextFormat, 2);
-    assert.match(newText(snippet), /^schema_version: "1"\nmetadata:\n {2}id: \$\{1:REL-001\}/);
+    assert.match(newText(snippet), /^schema_version: "2"\nmetadata:\n {2}id: \$\{1:REL-001\}/);
     assert.match(docText(item(items, 'metadata', KIND.property)), /Identity and status/);
   });
 
@@ -144,6 +144,13 @@ describe('completion over stdio', () => {
     assert.deepEqual(range, { start: { line: 4, character: 10 }, end: { line: 4, character: 16 } });
     const cadence = await complete(`${BASE}  collaborative_leadership:\n    executive_review:\n      cadence: |`);
     assert.match(docText(item(cadence, 'fortnightly')), /Every two weeks/);
+  });
+
+  test('schema_version: "2" first, then "1" described as the previous format, quoted as the format wants', async () => {
+    const items = await complete(BASE.replace('schema_version: "1"', 'schema_version: |'));
+    assert.deepEqual(labels(items).slice(0, 2), ['2', '1']);
+    assert.equal(newText(item(items, '2')), '"2"');
+    assert.match(docText(item(items, '1')), /previous format.*rac migrate/);
   });
 
   test('a date field: today and the as-of date', async () => {

@@ -105,7 +105,8 @@ test('every path selects something in the reference example, and the example mee
     }
   }
   const analysis = analyze(text, { asOf: REFERENCE_AS_OF });
-  assert.deepEqual(analysis.findings, []);
+  // The example is kept at schema_version "1", so it is told once to migrate (the migration goldens migrate it).
+  assert.deepEqual(analysis.findings.filter((f) => f.code !== 'format.v1'), []);
   const states = analysis.coverage.principles.flatMap((p) => p.rules.map((r) => `${r.id}:${r.state}`));
   assert.deepEqual(states.filter((s) => !s.endsWith(':met')), ['EX8:waived'], 'the example waives EX8 and meets everything else');
 });

@@ -4,6 +4,7 @@ import { runCheck } from './check';
 import { runDiff } from './diff';
 import { runExplain } from './explain';
 import { runInit } from './init';
+import { runMigrate } from './migrate';
 import type { CliIo } from './io';
 import { runReport } from './report';
 import { runRules } from './rules';
@@ -16,6 +17,7 @@ Relationship as Code: checks *.relationship.yaml files against the ISO/TR 44000 
 Commands:
   check [paths…]     findings and principle coverage (text, json, sarif, github, markdown)
   init <file>        write a new relationship file for a lifecycle stage
+  migrate <paths…>   move files from schema_version "1" to "2", keeping comments and layout
   report [paths…]    an HTML or Markdown coverage report
   diff --base <ref>  what a change does to coverage, compared with a git commit
   rules              every evidence rule: id, principle, stage from which it counts, severity, title
@@ -29,7 +31,7 @@ Exit codes: 0 success, 1 findings or coverage below the thresholds, 2 usage prob
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, report: runReport, diff: runDiff, rules: runRules, explain: runExplain };
+const COMMANDS: Record<string, Command> = { check: runCheck, init: runInit, migrate: runMigrate, report: runReport, diff: runDiff, rules: runRules, explain: runExplain };
 
 export async function rac(argv: string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;

@@ -29,6 +29,11 @@ export interface CliIo {
   exists(path: string): boolean;
   /** Writes a file, replacing it. */
   writeFile(path: string, text: string): void;
+  /**
+   * Replaces an existing file's content at once (a temporary file beside it, then renamed over it), so a reader
+   * or a crash never sees half of it; its permissions are kept.
+   */
+  replaceFile(path: string, text: string): void;
   /** Writes a new file; throws an Error with code EEXIST when the path exists (never replaces anything). */
   createFile(path: string, text: string): void;
   appendFile(path: string, text: string): void;

@@ -34,6 +34,7 @@ const fixed: Record<string, RuleHelp> = {
   'stage.status-mismatch': { short: 'Status and stage disagree', full: 'metadata.status contradicts metadata.lifecycle_stage: a relationship at the exit stage is not active, and one that is not at exit yet is not closed.', help: 'At exit set status: exiting (closed once the exit is complete); a closed relationship moves to lifecycle_stage: exit.' },
   'stage.history-order': { short: 'Stage history out of order', full: 'stage_history records the life cycle oldest first, one stage after the other; this entry skips a stage or goes back to an earlier one.', help: 'Add the entry for the stage the message names, or reorder the entries.' },
   'stage.history-dates': { short: 'Stage history dates out of order', full: 'The dates of stage_history (each entry\'s entered_on, then completed_on) go back in time.', help: 'Correct the date, or the order of the entries.' },
+  'format.v1': { short: 'Previous format version', full: 'The file is at schema_version "1", the previous format. It still loads and is checked with the current rules.', help: 'Run rac migrate FILE, or apply the quick fix in the editor: both move the file to schema_version "2" and keep its comments and layout.' },
   'evidence.missing-principle': { short: 'Principle without evidence', full: 'A principle has no section under principles, so none of its evidence rules can be met.', help: 'Add the principle\'s section under principles.' },
 };
 

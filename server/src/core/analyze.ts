@@ -13,6 +13,7 @@ import { LineIndex } from './text';
 import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
+import { formatFindings } from './format-version';
 import { readWaivers } from './waivers';
 import { recoverSections } from './sections';
 import { readStage } from './stage';
@@ -40,7 +41,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
   if (blank || (!isMapData && !syntaxBroken)) {
     const range = blank ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
-    const start = `start with schema_version: "1", metadata and parties (${options.newFileHint ?? 'the "Relationship: New Relationship File" command writes a skeleton'})`;
+    const start = `start with schema_version: "2", metadata and parties (${options.newFileHint ?? 'the "Relationship: New Relationship File" command writes a skeleton'})`;
     findings.push({
       code: 'schema.type',
       severity: 'error',
@@ -56,6 +57,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     findings.push(...schema.findings);
     broken = schema.broken;
   }
+  findings.push(...formatFindings(parsed.data, document, lines, locate, syntaxBroken));
 
   const { model, dates } = indexModel(document, lines);
   findings.push(...refFindings(model));

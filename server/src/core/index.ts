@@ -9,6 +9,8 @@ export { stageName } from './coverage';
 export { placement, STATUSES } from './rule-window';
 export { fillFor, placeholder, rulesUnder, bump, type Fill } from './placeholder';
 export { scaffold, scaffoldData } from './scaffold';
+export { migrate, CURRENT_VERSION, type Migration, type MigrationNote } from './migrate';
+export { MIGRATE_FIX_TITLE } from './format-version';
 export { rootSchema, schemaAt, childSchema, deref, isDateSchema, type JsonSchema } from './schema';
 export { findingKey } from './finding-key';
 export { findPair, Locator, walk } from './locate';

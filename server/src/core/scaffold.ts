@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { analyze } from './analyze';
 import { loadCatalog, stageIndex } from './catalog';
 import { cadenceDays, fromDay, pastDateKeys, toDay } from './dates';
+import { CURRENT_VERSION } from './migrate';
 import { schemaAt } from './schema';
 import type { Path, Stage } from './types';
 
@@ -42,7 +43,7 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
   const history = (principles.relationship_management as Data | undefined)?.stage_history;
   if (Array.isArray(history)) for (const entry of history) if (entry && typeof entry === 'object') (entry as Data).stage = stage;
 
-  const data: Data = { schema_version: root.schema_version ?? '1', metadata, parties, people, principles };
+  const data: Data = { schema_version: root.schema_version ?? CURRENT_VERSION, metadata, parties, people, principles };
   if (options.asOf) replaceDates(data, options.asOf);
   resolveReferences(data, options.asOf ?? '2026-01-01');
   freshStart(data, options.asOf ?? '2026-01-01');

@@ -1,6 +1,7 @@
 // Schema validation: ajv errors mapped to the exact node, with messages that say how to fix them.
 import type { ErrorObject } from 'ajv';
 import { validate, schemaAt, isDateSchema, type JsonSchema } from './schema';
+import { CURRENT_VERSION } from './migrate';
 import { nearest } from './suggest';
 import type { Finding, Path } from './types';
 import type { Locator } from './locate';
@@ -167,6 +168,19 @@ function toFinding(e: ErrorObject, data: unknown, locate: Locator): Finding | un
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String);
+      // schema_version: 1 reads as a number; the format wants the text "1" or "2". Quoting it is the fix.
+      const bare = typeof value === 'number' || typeof value === 'boolean';
+      if (bare && (params.allowedValues as unknown[]).includes(String(value))) {
+        const range = locate.value(path);
+        const f = finding(`${field} must be ${JSON.stringify(String(value))} (in quotes): YAML reads a bare ${String(value)} as ${typeName(value)}`, range, path);
+        f.fixes = [{ title: `Quote it: ${JSON.stringify(String(value))}`, edits: [{ range, newText: JSON.stringify(String(value)) }], preferred: true }];
+        return f;
+      }
+      // A version is not a typo of another one: no suggestion, and no fix that would claim a format.
+      if (path.length === 1 && path[0] === 'schema_version') {
+        const what = typeof value === 'string' ? `"${value}" is not a format version` : `"schema_version" must be a quoted format version, not ${typeName(value)}`;
+        return finding(`${what}: write schema_version: "${CURRENT_VERSION}" (the current format); a file written for "1" still loads, and rac migrate moves it to "${CURRENT_VERSION}"`, locate.value(path), path);
+      }
       const suggestion = typeof value === 'string' ? nearest(value, allowed) : undefined;
       const range = locate.value(path);
       const help = suggestion ? `did you mean "${suggestion}"? ` : '';

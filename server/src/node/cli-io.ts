@@ -1,5 +1,6 @@
 // The CliIo of a real process: Node's streams, environment, clock and file system.
-import { appendFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { CliIo, PathKind } from '../cli/io';
 import { analyseOnThreads, threadCount } from './analysis-threads';
 import { fileExistsFor } from './files';
@@ -32,6 +33,7 @@ export function nodeIo(threadScript?: string): CliIo {
     },
     exists: (path) => existsSync(path),
     writeFile: (path, text) => writeFileSync(path, text),
+    replaceFile: (path, text) => replaceFile(path, text),
     // "wx" fails with EEXIST instead of replacing, also when two runs race for the same name.
     createFile: (path, text) => writeFileSync(path, text, { flag: 'wx' }),
     appendFile: (path, text) => appendFileSync(path, text),
@@ -40,4 +42,16 @@ export function nodeIo(threadScript?: string): CliIo {
     fileExistsFor,
     ...(threadScript && threads > 1 ? { analyseMany: (jobs, options) => analyseOnThreads(threadScript, threads, jobs, options) } : {}),
   };
+}
+
+/** Writes beside the file, then renames over it: the file is either the old text or the new one, never half. */
+function replaceFile(path: string, text: string): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, text, { mode: statSync(path).mode, flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (e) {
+    rmSync(temporary, { force: true });
+    throw e;
+  }
 }
