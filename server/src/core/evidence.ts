@@ -44,6 +44,8 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
   const findings: Finding[] = [];
   const current = stageIndex(stage);
   const active = new Map(waivers.filter((w) => !w.expired).map((w) => [w.rule, w]));
+  const metadata = ctx.data.metadata;
+  const status = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>).status : undefined;
 
   for (const principle of catalog.principles) {
     const absentRules: RuleResult[] = [];
@@ -51,7 +53,10 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       const outcome = evaluate(rule, ctx);
       // With the stage unknown, only a rule that counts at every stage is known to count.
       const stageOpen = !unjudged.stageKnown && stageIndex(rule.from_stage) > 0;
-      const counts = current >= stageIndex(rule.from_stage) || stageOpen;
+      // A rule for one status (the evaluation after closing) counts only in it; a fuller stage/status engine
+      // (until_stage, "no longer required") builds on this.
+      const statusOpen = !rule.when_status || rule.when_status.includes(String(status));
+      const counts = (current >= stageIndex(rule.from_stage) || stageOpen) && statusOpen;
       const unknown = stageOpen || readsBroken(rule, unjudged.broken);
       const waiver = active.get(rule.id);
       const state: RuleResult['state'] = !counts ? 'not_yet_required' : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
@@ -75,7 +80,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       }
       // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
       if (outcome.met || state === 'waived' || unknown) continue;
-      const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));
+      const announce = counts || (statusOpen && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section
       // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.
