@@ -14,6 +14,7 @@ export const KNOWN_CODES: readonly string[] = [
   'link.', 'link.missing-file', 'link.outside-workspace', 'link.private-host', 'link.credentials',
   'waiver.', 'waiver.expired', 'waiver.unknown-rule', 'waiver.unneeded', 'waiver.too-long',
   'evidence.', 'evidence.missing-principle', 'file.too-large',
+  'kpi.', 'kpi.breached-trigger', 'trust.', 'trust.gap',
 ];
 
 /** A finding code, a family of them ("link."), or any schema keyword (schema.<keyword>). */
