@@ -43,7 +43,7 @@ function states(analysis: Analysis): string[] {
 }
 
 /** The text with the value at `path` removed (an output taken away), written back by the yaml library. */
-function without(text: string, path: (string | number)[]): string {
+function without(text: string, path: readonly (string | number)[]): string {
   const doc = parseDocument(text);
   assert.ok(doc.hasIn(path), `nothing at ${path.join('.')}`);
   doc.deleteIn(path);

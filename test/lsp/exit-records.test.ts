@@ -55,9 +55,10 @@ describe('exit records over stdio', () => {
     assert.deepEqual(diagnostics.filter((d) => d.code === 'ref.unresolved'), []);
     const breached = diagnostics.find((d) => d.code === 'kpi.breached-trigger');
     assert.ok(breached, diagnostics.map((d) => d.code).join(', '));
-    assert.match(breached.message, /latest 52 is below its threshold 60 \(higher is better\)/);
+    const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
+    assert.match(message(breached), /latest 52 is below its threshold 60 \(higher is better\)/);
     assert.deepEqual(breached.range.start, at('KPI-1}'));
-    assert.ok(diagnostics.some((d) => d.code === 'evidence.MO5' && /"KPI-1" latest 52 is below its threshold 60/.test(d.message)));
+    assert.ok(diagnostics.some((d) => d.code === 'evidence.MO5' && /"KPI-1" latest 52 is below its threshold 60/.test(message(d))));
   });
 
   test('go to definition from the activation and from the trigger', async () => {
@@ -99,7 +100,7 @@ describe('exit records over stdio', () => {
     const text = DOC.replace('trigger: ET-1, decided_by: GB-1', 'trigger: ET-2, decided_by: GB-11');
     const other = client.open('exit-unresolved.relationship.yaml', text);
     const unresolved: Diagnostic[] = (await client.diagnostics(other, 1)).filter((d) => d.code === 'ref.unresolved');
-    assert.deepEqual(unresolved.map((d) => d.message), [
+    assert.deepEqual(unresolved.map((d) => (typeof d.message === 'string' ? d.message : d.message.value)), [
       '"ET-2" is not a known exit trigger id; did you mean "ET-1"?',
       '"GB-11" is not a known governance body id; did you mean "GB-1"?',
     ]);
