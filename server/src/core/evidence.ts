@@ -53,10 +53,10 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       const outcome = evaluate(rule, ctx);
       // With the stage unknown, only a rule that counts at every stage is known to count.
       const stageOpen = !unjudged.stageKnown && stageIndex(rule.from_stage) > 0;
-      // A rule for one status (the evaluation after closing) counts only in it; a fuller stage/status engine
-      // (until_stage, "no longer required") builds on this.
+      // A rule tied to a status (the evaluation once closed) counts only in that status and is not announced
+      // before it: until then nobody could have its evidence.
       const statusOpen = !rule.when_status || rule.when_status.includes(String(status));
-      const counts = (current >= stageIndex(rule.from_stage) || stageOpen) && statusOpen;
+      const counts = stageOpen || (current >= stageIndex(rule.from_stage) && statusOpen);
       const unknown = stageOpen || readsBroken(rule, unjudged.broken);
       const waiver = active.get(rule.id);
       const state: RuleResult['state'] = !counts ? 'not_yet_required' : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';

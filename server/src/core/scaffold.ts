@@ -51,14 +51,14 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
 }
 
 /**
- * A field that only a later stage asks for (the exit activation record) stays out of its section's snippet, where
- * every earlier stage would inherit it: the template of a stage where such a rule counts adds the field's own
- * snippet. Rules that count only in some status (the evaluation after closing) are left to the author.
+ * A field that only a later stage asks for (the exit activation record, the evaluation after closing) stays out of
+ * its section's snippet, where every earlier stage would inherit it: the template of a stage where such a rule
+ * counts adds the field's own snippet, to fill in when the status comes to need it.
  */
 function addLateFields(principles: Data, current: number): void {
   for (const p of loadCatalog().principles) {
     for (const rule of p.evidence) {
-      if (stageIndex(rule.from_stage) > current || rule.when_status) continue;
+      if (stageIndex(rule.from_stage) > current) continue;
       const path = staticSegments(rule.checks[0]);
       const key = path[path.length - 1];
       const section = principles[path[1]];
