@@ -60,8 +60,16 @@ function mapOf(schema: JsonSchema): { schema: JsonSchema; suffix: string } | und
   return undefined;
 }
 
+/** A map, or a value that may be a map or a plain name (a transition phase): its fields get a section. */
 function isMap(schema: JsonSchema): boolean {
-  return schema.type === 'object' && !!schema.properties && Object.keys(schema.properties).length > 0;
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  return types.includes('object') && !!schema.properties && Object.keys(schema.properties).length > 0;
+}
+
+/** "list of maps", "map", or for items that may also be plain text "list of texts or maps". */
+function mapNoun(field: JsonSchema, item: JsonSchema): string {
+  const orText = Array.isArray(item.type) && item.type.includes('string') ? 'texts or ' : '';
+  return field.type === 'array' ? `list of ${orText}maps` : 'map';
 }
 
 function render({ path, schema }: Section): string[] {
@@ -74,7 +82,7 @@ function render({ path, schema }: Section): string[] {
     const field = deref(raw)!;
     const childPath = path ? `${path}.${key}` : key;
     const map = mapOf(field);
-    const type = map ? `[${field.type === 'array' ? 'list of maps' : 'map'}](#${anchor(`${childPath}${map.suffix}`)})` : typeOf(field);
+    const type = map ? `[${mapNoun(field, map.schema)}](#${anchor(`${childPath}${map.suffix}`)})` : typeOf(field);
     lines.push(`| \`${key}\` | ${type} | ${required.has(key) ? 'yes' : ''} | ${pointsAt(field)} | ${cell(field.description ?? '')} |`);
   }
   if (schema.patternProperties?.['^x-']) lines.push('| `x-…` | anything |  |  | Your own data; the checker ignores it. |');

@@ -19,7 +19,8 @@ describe('rac rules', () => {
     assert.equal(lines.length - 1, catalogRules.length);
     for (const [i, { id, principle, rule }] of catalogRules.entries()) {
       const cells = lines[i + 1].split(/ {2,}/);
-      const counts = rule.until_stage === rule.from_stage ? `${rule.from_stage} only` : rule.from_stage;
+      const stages = rule.until_stage === rule.from_stage ? `${rule.from_stage} only` : rule.from_stage;
+      const counts = rule.when_status ? `${stages} while status is ${rule.when_status.join(' or ')}` : stages;
       assert.deepEqual(cells, [id, `${principle.clause} ${principle.id}`, rule.iso44001, counts, rule.severity ?? 'warning', rule.title]);
     }
     assert.match(r.stdout, /^EX8 +15 exit_strategy +8\.8 +staying_together only +warning +exit plan tested in the last year$/m);

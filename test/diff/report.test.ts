@@ -38,7 +38,7 @@ test('principles gained and lost, rules that changed, and the coverage sides', (
   const d = compareFile({ kind: 'modified', path: 'a', repoPath: 'a', before, after });
   assert.deepEqual(d.gained, ['exit_strategy']);
   assert.deepEqual(d.lost, ['trust_and_mutual_benefit']);
-  assert.deepEqual(d.rules.map((r) => [r.id, r.before, r.after]), [['TM2', 'met', 'unmet'], ['EX8', 'unmet', 'met']]);
+  assert.deepEqual(d.rules.map((r) => [r.id, r.before, r.after]), [['TM2', 'met', 'unmet'], ['TM5', 'met', 'unmet'], ['EX8', 'unmet', 'met']]);
   assert.deepEqual(d.principles.map((p) => [p.id, p.direction]), [['trust_and_mutual_benefit', 'down'], ['exit_strategy', 'up']]);
   assert.equal(d.before?.covered, 11);
   assert.equal(d.after?.covered, 11);

@@ -20,7 +20,7 @@ test('titles: covered, partial with the unmet rules, not yet required', () => {
     '⚠ partial 2/3 — VV3 unmet',
     '⏳ not yet required',
     '⚠ partial 3/5 — RK3, RK4 unmet',
-    '✓ covered 3/3',
+    '✓ covered 4/4',
     '⚠ partial 1/7 — EX2, EX3, EX4, EX5 +2 unmet',
   ]);
 });

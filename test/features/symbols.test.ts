@@ -49,7 +49,7 @@ test('principles show their clause, title and coverage', () => {
   const symbols = documentSymbols(analyzeText(NAV));
   const mo = find(symbols, 'principles', 'measurement_and_optimization');
   assert.equal(mo.kind, SymbolKind.Package);
-  assert.equal(mo.detail, '14 Measurement and optimization — ✓ covered 3/3');
+  assert.equal(mo.detail, '14 Measurement and optimization — ✓ covered 4/4');
   assert.equal(find(symbols, 'principles', 'exit_strategy').detail, '15 Exit strategy — ⚠ partial 1/7');
   assert.equal(find(symbols, 'principles', 'value_creation').detail, '11 Value creation — ⏳ not yet required');
 });

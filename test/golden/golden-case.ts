@@ -48,8 +48,8 @@ export function decode(bytes: Uint8Array): string {
 export function subjectRules(name: string, text: string): string[] {
   const rules = loadCatalog().rules;
   const comment = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).filter((_, i, lines) => lines.slice(0, i + 1).every((l) => l.startsWith('#'))).join('\n');
-  const prefix = /^([a-z]{2}\d)-/.exec(name)?.[1]?.toUpperCase();
-  const named = [...comment.matchAll(/\b[A-Z]{2}\d\b/g)].map((m) => m[0]);
+  const prefix = /^([a-z]{2}\d{1,2})-/.exec(name)?.[1]?.toUpperCase();
+  const named = [...comment.matchAll(/\b[A-Z]{2}\d{1,2}\b/g)].map((m) => m[0]);
   return [...new Set([prefix, ...named])].filter((id): id is string => id !== undefined && rules.has(id)).sort();
 }
 

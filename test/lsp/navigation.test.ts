@@ -89,7 +89,7 @@ describe('navigation over stdio', () => {
     const parties = symbols.find((s) => s.name === 'parties')!;
     assert.deepEqual(parties.children?.map((c) => [c.name, c.detail]), [['hw', 'Harbour 🌊 Water'], ['kce', 'Kestrel']]);
     const principles = symbols.find((s) => s.name === 'principles')!.children!;
-    assert.equal(principles.find((p) => p.name === 'measurement_and_optimization')?.detail, '14 Measurement and optimization — ✓ covered 3/3');
+    assert.equal(principles.find((p) => p.name === 'measurement_and_optimization')?.detail, '14 Measurement and optimization — ✓ covered 4/4');
     assert.deepEqual(principles.find((p) => p.name === 'exit_strategy')?.range.start, rangeOf(DOC, 'exit_strategy').start);
   });
 
@@ -164,7 +164,7 @@ describe('navigation over stdio', () => {
     assert.deepEqual(lenses.map((l) => [l.range.start.line, l.command?.title]), [
       [rangeOf(DOC, 'vision_and_values').start.line, '⚠ partial 2/3 — VV3 unmet'],
       [rangeOf(DOC, 'value_creation').start.line, '⏳ not yet required'],
-      [rangeOf(DOC, 'measurement_and_optimization').start.line, '✓ covered 3/3'],
+      [rangeOf(DOC, 'measurement_and_optimization').start.line, '✓ covered 4/4'],
       [rangeOf(DOC, 'exit_strategy').start.line, '⚠ partial 1/7 — EX2, EX3, EX4, EX5 +2 unmet'],
     ]);
     for (const lens of lenses) {

@@ -98,8 +98,16 @@ test('every path the catalog reads exists in the file schema', () => {
 test('every path selects something in the reference example, and the example meets every rule', () => {
   const text = referenceText();
   const data = parse(text) as Record<string, unknown>;
+  const stage = (data.metadata as Record<string, unknown>).lifecycle_stage as Stage;
+  // The example is at staying_together and active: the records of an exit under way belong to a later stage, so
+  // those rules' paths are held to the schema instead (the exit baseline and the exit tests meet them).
+  const later = (rule: (typeof rules)[number]['rule']) => STAGES.indexOf(rule.from_stage) > STAGES.indexOf(stage) || !!rule.when_status;
   for (const { rule } of rules) {
     for (const spec of specs(rule)) {
+      if (later(rule)) {
+        assert.ok(schemaAt(spec.segments.map((s) => (s === '*' ? 0 : s))), `${rule.id}: the schema has no ${spec.path}`);
+        continue;
+      }
       const found = select(data, spec.segments).filter((t) => t.exists);
       assert.ok(found.length > 0, `${rule.id}: ${spec.path} selects nothing in the reference example`);
     }
@@ -108,7 +116,8 @@ test('every path selects something in the reference example, and the example mee
   // The example is kept at schema_version "1", so it is told once to migrate (the migration goldens migrate it).
   assert.deepEqual(analysis.findings.filter((f) => f.code !== 'format.v1'), []);
   const states = analysis.coverage.principles.flatMap((p) => p.rules.map((r) => `${r.id}:${r.state}`));
-  assert.deepEqual(states.filter((s) => !s.endsWith(':met')), ['EX8:waived'], 'the example waives EX8 and meets everything else');
+  const laterRules = rules.filter(({ rule }) => later(rule)).map(({ rule }) => `${rule.id}:not_yet_required`);
+  assert.deepEqual(states.filter((s) => !s.endsWith(':met')), ['EX8:waived', ...laterRules], 'the example waives EX8 and meets everything else that counts');
 });
 
 test('each rule\'s path reads its own principle (or metadata), except where a rule compares two sections', () => {

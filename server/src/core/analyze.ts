@@ -4,6 +4,7 @@ import { dateFindings, invalidDatePaths } from './date-findings';
 import { checkContext, runEvidence } from './evidence';
 import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
+import { breachedTriggerFindings, trustGapFindings } from './measure-findings';
 import { Locator } from './locate';
 import { indexModel } from './model';
 import { parse } from './parse';
@@ -79,7 +80,8 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
-    findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot));
+    findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot),
+      ...breachedTriggerFindings(judged, locate), ...trustGapFindings(judged, locate));
     findings.push(...stageFindings(data, stage, stageKnown, locate));
   }
 

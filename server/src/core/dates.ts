@@ -33,5 +33,5 @@ export const cadenceDays: Record<string, number | undefined> = {
 export const pastDateKeys = new Set([
   'approved_on', 'agreed_on', 'signed_on', 'assessed_on', 'appointed_on', 'completed_on', 'entered_on',
   'jointly_agreed_on', 'last_reviewed', 'last_held', 'last_run', 'last_measured', 'last_tested',
-  'last_alignment_review', 'latest_on',
+  'last_alignment_review', 'latest_on', 'decided_on', 'notice_given_on', 'held_on',
 ]);

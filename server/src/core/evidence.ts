@@ -83,8 +83,10 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       }
       // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
       if (outcome.met || state === 'waived' || unknown) continue;
-      // A rule past its window says nothing: the evidence it asked for is no longer expected.
-      const announce = counts || (place === 'before' && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
+      // A rule past its window says nothing: the evidence it asked for is no longer expected. One tied to a status
+      // (the exit records) is not announced before that status either: until then nobody could have its evidence.
+      const statusOpen = !rule.when_status || rule.when_status.includes(String(status));
+      const announce = counts || (place === 'before' && statusOpen && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section
       // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.

@@ -15,6 +15,7 @@ export const KNOWN_CODES: readonly string[] = [
   'waiver.', 'waiver.expired', 'waiver.unknown-rule', 'waiver.unneeded', 'waiver.too-long',
   'evidence.', 'evidence.missing-principle', 'file.too-large', 'format.', 'format.v1',
   'stage.', 'stage.status-mismatch', 'stage.history-order', 'stage.history-dates',
+  'kpi.', 'kpi.breached-trigger', 'trust.', 'trust.gap',
 ];
 
 /** A finding code, a family of them ("link."), or any schema keyword (schema.<keyword>). */

@@ -5,7 +5,7 @@
 // links no evidence file (the author adds the links when the documents exist).
 import { stringify } from 'yaml';
 import { analyze } from './analyze';
-import { loadCatalog, stageIndex } from './catalog';
+import { loadCatalog, stageIndex, staticSegments } from './catalog';
 import { cadenceDays, fromDay, pastDateKeys, toDay } from './dates';
 import { CURRENT_VERSION } from './migrate';
 import { schemaAt } from './schema';
@@ -39,6 +39,7 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
     const section = snippet(['principles', p.id]);
     if (Object.keys(section).length) principles[p.id] = section;
   }
+  addLateFields(principles, current);
   // The history's last stage must be the file's stage (RM4), whatever stage the snippet shows.
   const history = (principles.relationship_management as Data | undefined)?.stage_history;
   if (Array.isArray(history)) for (const entry of history) if (entry && typeof entry === 'object') (entry as Data).stage = stage;
@@ -48,6 +49,25 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
   resolveReferences(data, options.asOf ?? '2026-01-01');
   freshStart(data, options.asOf ?? '2026-01-01');
   return data;
+}
+
+/**
+ * A field that only a later stage asks for (the exit activation record, the evaluation after closing) stays out of
+ * its section's snippet, where every earlier stage would inherit it: the template of a stage where such a rule
+ * counts adds the field's own snippet, to fill in when the status comes to need it.
+ */
+function addLateFields(principles: Data, current: number): void {
+  for (const p of loadCatalog().principles) {
+    for (const rule of p.evidence) {
+      if (stageIndex(rule.from_stage) > current) continue;
+      const path = staticSegments(rule.checks[0]);
+      const key = path[path.length - 1];
+      const section = principles[path[1]];
+      if (path[0] !== 'principles' || path.length !== 3 || !section || typeof section !== 'object' || key in section) continue;
+      const body = schemaAt(path)?.defaultSnippets?.[0]?.body;
+      if (body !== undefined) (section as Data)[key] = expandSnippet(body);
+    }
+  }
 }
 
 /** A snippet body with its placeholders replaced by their defaults; {} when the schema has none there. */

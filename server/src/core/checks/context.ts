@@ -121,6 +121,8 @@ export function field(item: unknown, name: string): unknown {
 
 /** "risk R-002", "item 3": how a list item is named in a message. */
 export function label(t: Target): string {
+  // A list of names (transition phases written as text) is named by the text itself.
+  if (typeof t.value === 'string' && t.value.trim() !== '') return `"${t.value}"`;
   const id = field(t.value, 'id') ?? field(t.value, 'name') ?? field(t.value, 'person') ?? field(t.value, 'item') ?? field(t.value, 'party');
   if (typeof id === 'string' || typeof id === 'number') return `"${id}"`;
   const last = t.path[t.path.length - 1];

@@ -17,11 +17,13 @@ import { present } from './present';
 import { ref_kind } from './ref_kind';
 import { score_mitigated } from './score_mitigated';
 import { sums_to } from './sums_to';
+import { threshold_side } from './threshold_side';
 import { within_days } from './within_days';
 
 const kinds: CheckKind[] = [
   ascending, at_most, cadence_met, covers_all_parties, each_has, each_recorded_within, includes, matches_last,
-  member_of, min_parties, non_empty, none_overdue, not_past, present, ref_kind, score_mitigated, sums_to, within_days,
+  member_of, min_parties, non_empty, none_overdue, not_past, present, ref_kind, score_mitigated, sums_to, threshold_side,
+  within_days,
 ];
 
 export const checks: ReadonlyMap<string, CheckKind> = new Map(kinds.map((k) => [k.name, k]));
