@@ -50,7 +50,7 @@ test('action.yml: a composite action whose scripts never interpolate ${{ }} and 
 });
 
 test('action.yml: each output comes from a step that exists and that writes it to GITHUB_OUTPUT', () => {
-  assert.deepEqual(Object.keys(action.outputs).sort(), ['covered', 'summary-file', 'total']);
+  assert.deepEqual(Object.keys(action.outputs).sort(), ['covered', 'summary-file', 'total', 'waived']);
   for (const [name, output] of Object.entries(action.outputs)) {
     const m = /^\$\{\{ steps\.([a-z-]+)\.outputs\.([a-z-]+) \}\}$/.exec(output.value);
     assert.ok(m, `${name}: ${output.value}`);
@@ -176,7 +176,7 @@ test('the action passes with fail-on never and no comment, and fails on min-cove
   const pass = runAction({ paths: 'relationships/evidence-added.relationship.yaml', comment: 'false' });
   assert.equal(pass.status, 0, pass.stderr + pass.stdout);
   assert.equal(pass.outputs['summary-file'], undefined);
-  assert.deepEqual([pass.outputs.covered, pass.outputs.total], ['12', '12']);
+  assert.deepEqual([pass.outputs.covered, pass.outputs.waived, pass.outputs.total], ['12', '0', '12']);
   assert.match(pass.stepSummary, /^### Relationship coverage: 1 file changed · 2 principles gained/);
   const removed = 'relationships/evidence-removed.relationship.yaml';
   const min = runAction({ paths: removed, 'min-coverage': '12', comment: 'false' });
@@ -202,7 +202,7 @@ test('a pull request that deletes the last relationship file passes: the default
   const r = runAction({ comment: 'false' }, { repo });
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.match(r.stderr, /rac check: no relationship files under \. \(\*\.relationship\.yaml or \*\.relationship\.yml\); nothing to check/);
-  assert.deepEqual([r.outputs.covered, r.outputs.total], ['0', '0']);
+  assert.deepEqual([r.outputs.covered, r.outputs.waived, r.outputs.total], ['0', '0', '0']);
   assert.match(r.stepSummary, /^### Relationship coverage: 1 file changed/m);
 });
 

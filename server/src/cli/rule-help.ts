@@ -31,6 +31,11 @@ const fixed: Record<string, RuleHelp> = {
   'file.too-large': { short: 'File too large', full: 'The file is larger than the 5 MiB limit of every face (CLI and editor alike), so it is not analysed.', help: 'Split the file, or remove what does not belong in a relationship file.' },
   'waiver.expired': { short: 'Waiver expired', full: 'A waiver of an evidence rule has passed its expiry date and no longer applies.', help: 'Meet the rule, or renew the waiver with a new approval and expiry date.' },
   'waiver.unknown-rule': { short: 'Waiver names an unknown rule', full: 'A waiver names a rule id that is not in the principle catalog.', help: 'Use a rule id of the catalog, such as EX8.' },
+  'waiver.too-long': { short: 'Waiver runs too long', full: 'A waiver runs more than 365 days from its approval (or more than the profile\'s waivers.max_days); without approved_on it is counted from the day of the check.', help: 'Set an earlier expiry and approve a new waiver then if it is still needed.' },
+  'waiver.no-approval-date': { short: 'Waiver without approval date', full: 'A waiver in a version 2 file does not record approved_on, so its length cannot be checked.', help: 'Add approved_on, the day the waiver was approved.' },
+  'waiver.approver-owns': { short: 'Waiver approved by its owner', full: 'The person who approved a waiver owns the evidence the waived rule reads (a KPI, the value programme, a risk…), so the exception was not decided independently.', help: 'Have someone who does not own that evidence approve the waiver.' },
+  'waiver.unneeded': { short: 'Waiver not needed', full: 'A waiver sets aside a rule that is met, yet every report lists it as an exception in force.', help: 'Remove the waiver.' },
+  'waiver.not-counting': { short: 'Waiver of a rule that does not count', full: 'A waiver sets aside a rule that does not count at the relationship\'s current stage; it would silently hide the rule once it counts.', help: 'Remove the waiver; ask for one when the rule counts and cannot be met.' },
   'evidence.missing-principle': { short: 'Principle without evidence', full: 'A principle has no section under principles, so none of its evidence rules can be met.', help: 'Add the principle\'s section under principles.' },
 };
 

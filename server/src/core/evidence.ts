@@ -63,16 +63,6 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       };
       if (rule.source) result.source = rule.source;
       results.push(result);
-      if (outcome.met && waiver && counts && !unknown) {
-        findings.push({
-          code: 'waiver.unneeded',
-          severity: 'information',
-          message: `the waiver for ${rule.id} is no longer needed: the rule is met, so the waiver can be removed`,
-          range: waiver.range,
-          principle: principle.id,
-          rule: rule.id,
-        });
-      }
       // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
       if (outcome.met || state === 'waived' || unknown) continue;
       const announce = counts || current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from));

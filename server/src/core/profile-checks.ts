@@ -13,6 +13,7 @@ export const KNOWN_CODES: readonly string[] = [
   'date.', 'date.future', 'date.invalid',
   'link.', 'link.missing-file', 'link.outside-workspace', 'link.private-host', 'link.credentials',
   'waiver.', 'waiver.expired', 'waiver.unknown-rule', 'waiver.unneeded', 'waiver.too-long',
+  'waiver.no-approval-date', 'waiver.approver-owns', 'waiver.not-counting',
   'evidence.', 'evidence.missing-principle', 'file.too-large',
 ];
 
