@@ -4,7 +4,8 @@ import type { Catalog } from './catalog';
 import type { Locator } from './locate';
 import { ownersRead } from './rule-reads';
 import type { LineIndex } from './text';
-import type { Finding, Fix, Range, RuleResult, WaiverInfo } from './types';
+import { field, valueAt } from './checks/context';
+import type { Finding, Fix, Path, Range, RuleResult, WaiverInfo } from './types';
 
 /** The states of a rule that counts at the current stage; any other (not yet required, …) does not. */
 const COUNTING: ReadonlySet<RuleResult['state']> = new Set(['met', 'unmet', 'waived', 'unknown']);
@@ -45,7 +46,7 @@ export function waiverPolicy(waivers: WaiverInfo[], results: RuleResult[], catal
           // A warning: the waiver applies, but it is not an independent decision; the record is valid, its
           // governance is not.
           severity: 'warning',
-          message: `the waiver for ${w.rule} is approved by ${w.approvedBy}, who owns what the rule reads (${owned.join('.')}): an exception needs someone other than its owner to approve it; name another approver in approved_by`,
+          message: `the waiver for ${w.rule} is approved by ${w.approvedBy}, the owner of ${ownedName(data, owned.slice(0, -1))}, which the rule reads: an exception needs an approver who does not own what it sets aside; name another person in approved_by`,
           range: locate.value(['waivers', w.index, 'approved_by']),
           principle: result.principle,
           rule: w.rule,
@@ -55,6 +56,15 @@ export function waiverPolicy(waivers: WaiverInfo[], results: RuleResult[], catal
     }
   }
   return findings;
+}
+
+/** "KPI-2 (measurement_and_optimization.kpis)", "programme (value_creation)": the item that has the owner. */
+function ownedName(data: unknown, holder: Path): string {
+  const last = holder[holder.length - 1];
+  const where = holder.slice(holder[0] === 'principles' ? 1 : 0, -1).join('.');
+  if (typeof last !== 'number') return where ? `${String(last)} (${where})` : String(last);
+  const id = field(valueAt(data, holder), 'id');
+  return `${typeof id === 'string' || typeof id === 'number' ? String(id) : `item ${last + 1}`} (${where})`;
 }
 
 /**
