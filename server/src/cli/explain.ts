@@ -117,7 +117,7 @@ function describe(rule: RuleSpec, principle: { id: string; clause: number; title
     '',
     'What it checks',
     ...rule.checks.map((c) => `  ${c.path} (${String(c.check).replace(/_/g, ' ')}${describeArgs(c.args)})`),
-    `  Before stage ${rule.from_stage} it is shown but not counted; a waiver (rule: ${rule.id}) sets it aside until it expires.`,
+    `  Before stage ${rule.from_stage} it is shown but not counted; a waiver (rule: ${rule.id}) sets it aside until it expires, and its principle then reads waived, not covered.`,
     '',
     'Why it matters',
     `  ${rule.why}`,
