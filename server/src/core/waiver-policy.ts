@@ -25,7 +25,7 @@ export function waiverPolicy(waivers: WaiverInfo[], results: RuleResult[], catal
         // A warning: the waiver sets nothing aside today, yet it would silently hide the rule the day the stage
         // makes it count, without anyone judging the gap then.
         severity: 'warning',
-        message: `the waiver for ${w.rule} sets aside a rule that does not count at this stage (${result.state.replace(/_/g, ' ')}, counts from ${result.fromStage}): remove the waiver, and ask for one when the rule counts and cannot be met`,
+        message: `the waiver for ${w.rule} sets aside a rule that does not count at this stage (${result.state.replace(/_/g, ' ')}${result.state === 'not_yet_required' ? `, counts from ${result.fromStage}` : ''}): remove the waiver, and ask for one when the rule counts and cannot be met`,
       });
     } else if (result.state === 'met') {
       findings.push({
