@@ -22,6 +22,8 @@ export function coverageStatus(c: CoverageParams): CoverageStatus {
   const text = c.required === 0 ? 'no principles required yet' : `${c.covered}/${c.required} principles`;
   const detail = [
     `stage ${c.stage}`,
+    // Waived principles are not among the covered ones: the detail says how many there are.
+    c.waived ? `${c.waived} waived` : '',
     c.required > 0 && c.required < c.total ? `${c.total - c.required} not yet required` : '',
     c.schemaVersion ? `schema v${c.schemaVersion}` : 'no schema_version',
     problems(c.errors, c.warnings),

@@ -8,6 +8,8 @@ export interface CoverageParams {
   uri: string;
   version: number;
   covered: number;
+  /** Required principles whose only gaps are waived: not in covered. */
+  waived: number;
   required: number;
   total: number;
   stage: string;

@@ -96,6 +96,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
       uri,
       version,
       covered: analysis.coverage.covered,
+      waived: analysis.coverage.waived,
       required: analysis.coverage.required,
       total: analysis.coverage.total,
       stage: stageName(analysis.coverage),

@@ -260,7 +260,7 @@ describe('rac check output', () => {
     assert.equal(column, [...line.slice(0, column - 1)].length + 2 + 1, 'two emoji before the key, one more unit each');
     assert.deepEqual([unknown.line, unknown.column, unknown.endLine, unknown.endColumn], [3, column, 3, column + 'stauts'.length]);
     assert.equal(unknown.principle, null);
-    assert.deepEqual(Object.keys(file.coverage!), ['covered', 'required', 'total', 'unknown', 'stage', 'asOf', 'principles']);
+    assert.deepEqual(Object.keys(file.coverage!), ['covered', 'waived', 'required', 'total', 'unknown', 'stage', 'asOf', 'principles']);
     assert.equal(file.coverage!.asOf, AS_OF);
     assert.equal(file.coverage!.principles.length, 12);
     assert.deepEqual(Object.keys(file.coverage!.principles[0]), ['id', 'clause', 'title', 'status', 'score', 'rules']);

@@ -5,7 +5,7 @@ import { checkSummary, coverageStatus } from '../../client/src/status-text';
 import type { CoverageParams } from '../../server/src/protocol';
 
 const base: CoverageParams = {
-  uri: 'file:///w/a.relationship.yaml', version: 3, covered: 9, required: 12, total: 12,
+  uri: 'file:///w/a.relationship.yaml', version: 3, covered: 9, waived: 0, required: 12, total: 12,
   stage: 'working_together', schemaVersion: '1', errors: 2, warnings: 0,
 };
 
@@ -34,4 +34,10 @@ test('workspace check summary', () => {
   assert.equal(checkSummary({ files: 0, errors: 0, warnings: 0, skipped: [] }), 'No relationship files (*.relationship.yaml, *.relationship.yml) in this workspace.');
   assert.equal(checkSummary({ files: 1, errors: 0, warnings: 0, skipped: [] }), 'Checked 1 relationship file: no problems.');
   assert.equal(checkSummary({ files: 14, errors: 3, warnings: 1, skipped: [] }), 'Checked 14 relationship files: 3 errors, 1 warning.');
+});
+
+test('waived principles are not among the covered ones: the detail counts them apart', () => {
+  const s = coverageStatus({ ...base, covered: 11, waived: 1, errors: 0 });
+  assert.equal(s.text, '11/12 principles');
+  assert.equal(s.detail, 'stage working_together · 1 waived · schema v1 · no problems');
 });

@@ -50,7 +50,7 @@ test('action.yml: a composite action whose scripts never interpolate ${{ }} and 
 });
 
 test('action.yml: each output comes from a step that exists and that writes it to GITHUB_OUTPUT', () => {
-  assert.deepEqual(Object.keys(action.outputs).sort(), ['covered', 'summary-file', 'total']);
+  assert.deepEqual(Object.keys(action.outputs).sort(), ['covered', 'summary-file', 'total', 'waived']);
   for (const [name, output] of Object.entries(action.outputs)) {
     const m = /^\$\{\{ steps\.([a-z-]+)\.outputs\.([a-z-]+) \}\}$/.exec(output.value);
     assert.ok(m, `${name}: ${output.value}`);
@@ -176,18 +176,23 @@ test('the action passes with fail-on never and no comment, and fails on min-cove
   const pass = runAction({ paths: 'relationships/evidence-added.relationship.yaml', comment: 'false' });
   assert.equal(pass.status, 0, pass.stderr + pass.stdout);
   assert.equal(pass.outputs['summary-file'], undefined);
-  assert.deepEqual([pass.outputs.covered, pass.outputs.total], ['12', '12']);
+  // The file waives CB4: its principle is waived, not covered.
+  assert.deepEqual([pass.outputs.covered, pass.outputs.waived, pass.outputs.total], ['11', '1', '12']);
   assert.match(pass.stepSummary, /^### Relationship coverage: 1 file changed · 2 principles gained/);
   const removed = 'relationships/evidence-removed.relationship.yaml';
   const min = runAction({ paths: removed, 'min-coverage': '12', comment: 'false' });
   assert.equal(min.status, 1);
   assert.match(min.stdout, /::error title=Relationship as Code::a file covers fewer than 12 principles/);
-  // all: every principle the file's stage requires; evidence-added covers them all, evidence-removed lost one.
+  // all: every principle the file's stage requires; evidence-removed lost one, and evidence-added has one waived,
+  // which is not covered either.
   const all = runAction({ paths: removed, 'min-coverage': 'all', comment: 'false' });
   assert.equal(all.status, 1, all.stderr + all.stdout);
   assert.match(all.stdout, /::error title=Relationship as Code::a file does not cover every principle its stage requires \(min-coverage all\)/);
-  assert.match(all.stderr, /evidence-removed\.relationship\.yaml covers 11 of the 12 principles its stage \(\w+\) requires/);
-  const allMet = runAction({ paths: 'relationships/evidence-added.relationship.yaml', 'min-coverage': 'all', comment: 'false' });
+  assert.match(all.stderr, /evidence-removed\.relationship\.yaml covers 10 of the 12 principles its stage \(\w+\) requires; --min-coverage all wants every one \(1 is waived, and waived is not covered\)/);
+  const waivedOne = runAction({ paths: 'relationships/evidence-added.relationship.yaml', 'min-coverage': 'all', comment: 'false' });
+  assert.equal(waivedOne.status, 1, waivedOne.stderr + waivedOne.stdout);
+  assert.match(waivedOne.stderr, /evidence-added\.relationship\.yaml covers 11 of the 12 principles its stage \(\w+\) requires; --min-coverage all wants every one \(1 is waived, and waived is not covered\)/);
+  const allMet = runAction({ paths: 'relationships/evidence-added.relationship.yaml', 'min-coverage': '11', comment: 'false' });
   assert.equal(allMet.status, 0, allMet.stderr + allMet.stdout);
   assert.equal(runAction({ paths: removed, comment: 'false' }).status, 0, 'a lost principle alone passes by default');
   assert.equal(runAction({ paths: removed, 'fail-on-coverage-loss': 'true', comment: 'false' }).status, 1);
@@ -202,7 +207,7 @@ test('a pull request that deletes the last relationship file passes: the default
   const r = runAction({ comment: 'false' }, { repo });
   assert.equal(r.status, 0, r.stderr + r.stdout);
   assert.match(r.stderr, /rac check: no relationship files under \. \(\*\.relationship\.yaml or \*\.relationship\.yml\); nothing to check/);
-  assert.deepEqual([r.outputs.covered, r.outputs.total], ['0', '0']);
+  assert.deepEqual([r.outputs.covered, r.outputs.waived, r.outputs.total], ['0', '0', '0']);
   assert.match(r.stepSummary, /^### Relationship coverage: 1 file changed/m);
 });
 

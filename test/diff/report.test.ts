@@ -40,8 +40,22 @@ test('principles gained and lost, rules that changed, and the coverage sides', (
   assert.deepEqual(d.lost, ['trust_and_mutual_benefit']);
   assert.deepEqual(d.rules.map((r) => [r.id, r.before, r.after]), [['TM2', 'met', 'unmet'], ['TM5', 'met', 'unmet'], ['EX8', 'unmet', 'met']]);
   assert.deepEqual(d.principles.map((p) => [p.id, p.direction]), [['trust_and_mutual_benefit', 'down'], ['exit_strategy', 'up']]);
-  assert.equal(d.before?.covered, 11);
-  assert.equal(d.after?.covered, 11);
+  // CB4 is waived on both sides: its principle is waived, not covered.
+  assert.deepEqual([d.before?.covered, d.before?.waived], [10, 1]);
+  assert.deepEqual([d.after?.covered, d.after?.waived], [10, 1]);
+});
+
+test('a principle whose gap is waived instead of met is lost: waived is not covered', () => {
+  const before = run(full);
+  const gap = edit(full, /^ {4}trust_measurement:\n(?: {6}.*\n)+/m, '');
+  const after = run(edit(gap, /^waivers:\n/m, 'waivers:\n' + ['TM2', 'TM5'].map((rule) => `  - {rule: ${rule}, reason: Trust survey moved to the spring, approved_by: p-ceo-cfs, approved_on: 2026-10-01, expires: 2027-03-31}\n`).join('')));
+  assert.equal(after.coverage.principles.find((p) => p.id === 'trust_and_mutual_benefit')?.status, 'waived');
+  const d = compareFile({ kind: 'modified', path: 'a', repoPath: 'a', before, after });
+  assert.deepEqual(d.lost, ['trust_and_mutual_benefit']);
+  assert.deepEqual(d.principles.map((p) => [p.id, p.before?.status, p.after?.status, p.direction]), [['trust_and_mutual_benefit', 'covered', 'waived', 'down']]);
+  assert.deepEqual([d.before?.covered, d.before?.waived, d.after?.covered, d.after?.waived], [11, 1, 10, 2]);
+  const md = formatDiffMarkdown(buildReport(base, AS_OF, [d]));
+  assert.match(md, /11\/12 \(1 waived\) → 10\/12 \(2 waived\) ▼1/);
 });
 
 test('an added file has no fixed findings and no gains; a deleted file has no new or fixed findings', () => {
@@ -77,7 +91,7 @@ function diffWith(path: string, news: FindingRef[], over: Partial<FileDiff> = {}
 }
 
 function side(covered: number) {
-  return { covered, required: 12, total: 12, notYetRequired: 0, stage: 'working_together' as const };
+  return { covered, waived: 0, required: 12, total: 12, notYetRequired: 0, stage: 'working_together' as const };
 }
 
 function ref(line: number, severity: FindingRef['severity'] = 'error', message = 'bad value'): FindingRef {

@@ -56,6 +56,7 @@ export const MISTAKES: Mistake[] = [
   { name: 'override on a value the field never has', profile: 'overrides:\n  - when: {relationship_type: jv}\n    rules: {GP2: error}\n', code: 'profile.when', at: 'jv', message: /metadata\.relationship_type is never "jv"/ },
   { name: 'override without files or when', profile: 'overrides:\n  - rules: {GP2: error}\n', code: 'profile.type', at: 'rules', message: /an override needs files or when/ },
   { name: 'waiver limit not a number of days', profile: 'waivers:\n  max_days: -3\n', code: 'profile.type', at: '-3', message: /waivers\.max_days is a whole number of days/ },
+  { name: 'waiver limit longer than the built-in 365 days', profile: 'waivers:\n  max_days: 400\n', code: 'profile.type', at: '400', message: /a profile can only shorten it/ },
   { name: 'YAML syntax', profile: 'rules:\n  GP2: [error\n', code: 'syntax', at: '[error', message: /./ },
   { name: 'emoji and CRLF before the mistake: UTF-16 columns', profile: '# 🤝 policy\r\nrules:\r\n  "🤝": off\r\n', code: 'profile.unknown-rule', at: '"🤝"', message: /"🤝" is neither a rule id nor a finding code/ },
 ];

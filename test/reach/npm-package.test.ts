@@ -69,7 +69,7 @@ test('installed alone into an empty prefix, rac checks samples from a folder out
   assert.match(flawed.stdout, /^flawed\.relationship\.yaml:113:10: error unknown key "ownr"/m);
   const clean = rac(['check', 'outsourcing-partnership.relationship.yaml', '--as-of', '2026-11-01']);
   assert.equal(clean.status, 0, clean.stderr + clean.stdout);
-  assert.match(clean.stdout, /coverage 12\/12/);
+  assert.match(clean.stdout, /coverage 11\/12: 11 of 12 required principles covered, 1 waived/);
 });
 
 test('npx runs the package\'s only bin, as `npx relationship-as-code check` does from the registry', () => {

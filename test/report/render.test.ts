@@ -107,7 +107,8 @@ test('the report of the complete sample has twelve cards, the heat map, the life
   const cell = (l: number, i: number) => cells.find((c) => c.attrs.get('data-l') === String(l) && c.attrs.get('data-i') === String(i));
   assert.match(cell(3, 4)?.attrs.get('aria-label') ?? '', /score 12 \(high\): 1 risk: R-001 Key-person dependency/);
   assert.match(cell(2, 5)?.attrs.get('aria-label') ?? '', /2 risks: R-002 .*; R-003 /);
-  assert.ok(html.includes('12/12 principles covered'));
+  // EX8 is waived: its principle is waived, not covered.
+  assert.ok(html.includes('11/12 principles covered, 1 waived'));
   assert.equal(all.filter((t) => t.attrs.get('aria-current') === 'step').length, 1);
   assert.ok(html.includes('Waived until 2026-03-31 by p-cfo-rht'));
   assert.ok(html.includes('class="timeline-list"'));

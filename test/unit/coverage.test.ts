@@ -47,15 +47,25 @@ test('not_yet_required: no rule counts at this stage', () => {
   assert.deepEqual({ status: by('delta').status, counted: by('delta').counted, score: by('delta').score }, { status: 'not_yet_required', counted: 0, score: 0 });
 });
 
-test('a principle whose only counting rule is waived is covered, with nothing counted', () => {
-  assert.deepEqual({ status: by('eps').status, met: by('eps').met, counted: by('eps').counted }, { status: 'covered', met: 0, counted: 0 });
+test('a principle whose only counting rule is waived is waived, never covered, with nothing counted', () => {
+  assert.deepEqual({ status: by('eps').status, met: by('eps').met, counted: by('eps').counted }, { status: 'waived', met: 0, counted: 0 });
 });
 
-test('file totals: covered of required of total, and how many are not yet required', () => {
+test('file totals: covered of required of total; waived principles are required and apart from the covered', () => {
   assert.deepEqual(
-    { covered: coverage.covered, required: coverage.required, total: coverage.total, notYetRequired: coverage.notYetRequired, stage: coverage.stage, asOf: coverage.asOf },
-    { covered: 2, required: 4, total: 5, notYetRequired: 1, stage: 'working_together', asOf: '2026-06-01' },
+    { covered: coverage.covered, waived: coverage.waived, required: coverage.required, total: coverage.total, notYetRequired: coverage.notYetRequired, stage: coverage.stage, asOf: coverage.asOf },
+    { covered: 1, waived: 1, required: 4, total: 5, notYetRequired: 1, stage: 'working_together', asOf: '2026-06-01' },
   );
+});
+
+test('waived is never covered: a waived rule with the others met is waived; unmet and unknown news comes first', () => {
+  assert.equal(principleStatus(['met', 'waived']), 'waived');
+  assert.equal(principleStatus(['waived', 'waived', 'not_yet_required']), 'waived');
+  assert.equal(principleStatus(['met', 'waived', 'unmet']), 'partial', 'an unmet rule beside a waived one: partial');
+  assert.equal(principleStatus(['waived', 'unmet']), 'missing', 'a waived rule is not met: nothing met is missing');
+  assert.equal(principleStatus(['met', 'waived', 'unknown']), 'unknown', 'broken data may yet hide an unmet rule');
+  assert.equal(principleStatus(['met', 'met']), 'covered');
+  assert.equal(principleStatus(['not_yet_required']), 'not_yet_required');
 });
 
 test('each principle carries its own rules, in order, and its range when present', () => {

@@ -110,15 +110,26 @@ describe('policy', () => {
     assert.equal(rule(run({ layers: [cs] }), 'VV4'), undefined);
   });
 
-  test('waivers.max_days: a waiver reaching further than the limit from the day of the check is a warning at its expiry', () => {
-    // EX8's waiver expires 2026-03-31, 150 days after the as-of date.
+  test('waivers.max_days: a waiver reaching further than the limit from the day of the check is an error at its expiry', () => {
+    // EX8's waiver has no approved_on, so its length counts from the as-of date: it expires 2026-03-31, 150 days ahead.
     assert.ok(!codes(run({ layers: [layer('waivers: {max_days: 180}\n')] })).includes('waiver.too-long'));
     const tight = run({ layers: [layer('waivers: {max_days: 90}\n')] });
     const f = tight.findings.find((x) => x.code === 'waiver.too-long');
-    assert.equal(f?.severity, 'warning');
-    assert.match(f?.message ?? '', /runs until 2026-03-31, 150 days ahead; the organisation's profile allows at most 90 days/);
+    assert.equal(f?.severity, 'error');
+    assert.match(f?.message ?? '', /runs until 2026-03-31, 150 days after the as-of date 2025-11-01; the organisation's profile allows at most 90 days \(waivers\.max_days\): set expires to 2026-01-30 or earlier/);
     assert.equal(text.split(/\r?\n/)[f!.range.start.line].slice(f!.range.start.character, f!.range.end.character), '2026-03-31');
     assert.equal(rule(tight, 'EX8')?.state, rule(run(), 'EX8')?.state, 'the waiver still applies: the finding asks for a shorter one');
+  });
+
+  test('waivers.max_days counts from approved_on when the waiver has it, and only tightens the 365 days', () => {
+    const approved = text.replace('approved_by: p-cfo-rht, expires: 2026-03-31', 'approved_by: p-cfo-rht, approved_on: 2025-10-01, expires: 2026-03-31');
+    assert.notEqual(approved, text);
+    // 181 days from approval: within 365, beyond a profile's 180.
+    assert.ok(!codes(run(undefined, approved)).includes('waiver.too-long'));
+    const f = run({ layers: [layer('waivers: {max_days: 180}\n')] }, approved).findings.find((x) => x.code === 'waiver.too-long');
+    assert.match(f?.message ?? '', /the waiver for EX8 runs 181 days, from its approval on 2025-10-01 to 2026-03-31; the organisation's profile allows at most 180 days \(waivers\.max_days\) from approval: set expires to 2026-03-30 or earlier/);
+    const { findings } = readProfile('waivers: {max_days: 400}\n');
+    assert.deepEqual(findings.map((x) => [x.code, x.message]), [['profile.type', 'waivers.max_days 400 is longer than the 365 days every waiver is held to: a profile can only shorten it; use 365 or fewer']]);
   });
 
   test('the starter profile of rac init --profile is valid and changes nothing', () => {

@@ -30,7 +30,7 @@ from standard input.
   --fail-on <level>      error | warning | never: exit 1 on findings at or above it (default: error)
   --max-warnings <N>     exit 1 when there are more than N warnings in all (counted also under --quiet)
   --min-coverage <N|all> exit 1 when a file covers fewer than N principles (0-12), or with all, when it
-                         does not cover every principle its stage requires
+                         does not cover every principle its stage requires (waived is not covered)
   --config <file>        use this profile (.rac.yaml) for every file instead of the nearest one
   --no-config            ignore profiles: the built-in catalog alone
   --print-config <file>  print the resolved profile for this relationship file and exit
@@ -64,9 +64,16 @@ could not be read.
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-/** Unknown principles are not covered: say how many, and that fixing the errors lets them be judged. */
+/**
+ * Unknown and waived principles are not covered: say how many, that fixing the errors lets the unknown ones be
+ * judged, and that a waiver sets a gap aside without covering it.
+ */
 function unknownNote(c: Coverage): string {
-  return c.unknown ? ` (${c.unknown} cannot be judged until the errors are fixed, and count as not covered)` : '';
+  const notes = [
+    c.waived ? `${c.waived} ${c.waived === 1 ? 'is' : 'are'} waived, and waived is not covered` : '',
+    c.unknown ? `${c.unknown} cannot be judged until the errors are fixed, and count as not covered` : '',
+  ].filter(Boolean);
+  return notes.length ? ` (${notes.join('; ')})` : '';
 }
 
 /** Whether a finding of this severity fails the run under --fail-on (never: none does). */

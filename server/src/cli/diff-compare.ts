@@ -6,7 +6,7 @@ import { flatFinding, type FlatFinding } from './flat-finding';
 export type ChangeKind = 'added' | 'modified' | 'deleted' | 'renamed';
 
 /** A side's coverage counts, as the engine gives them. */
-export type CoverageSide = Pick<Coverage, 'covered' | 'required' | 'total' | 'notYetRequired' | 'stage'> & {
+export type CoverageSide = Pick<Coverage, 'covered' | 'waived' | 'required' | 'total' | 'notYetRequired' | 'stage'> & {
   /**
    * The side's syntax errors, when it does not parse: its coverage is then not compared (the rules of the
    * sections that do not parse are unknown, and its evidence findings are not reported).
@@ -93,8 +93,10 @@ export function compareFile(input: CompareInput): FileDiff {
   const both = !!before && !!after && !broken;
   const principles = broken ? [] : principleChanges(before?.coverage, after?.coverage);
   const gained = both ? principles.filter((p) => p.after?.status === 'covered' && p.before?.status !== 'covered').map((p) => p.id) : [];
-  // Unknown is not covered: a principle that can no longer be judged is lost until it can.
-  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && (p.after?.status === 'partial' || p.after?.status === 'missing' || p.after?.status === 'unknown')).map((p) => p.id) : [];
+  // Unknown and waived are not covered: a principle that can no longer be judged is lost until it can, and one
+  // whose gap is now waived is lost until the evidence is there.
+  const notCovered: ReadonlySet<PrincipleStatus | undefined> = new Set(['partial', 'missing', 'unknown', 'waived']);
+  const lost = both ? principles.filter((p) => p.before?.status === 'covered' && notCovered.has(p.after?.status)).map((p) => p.id) : [];
   const beforeFindings = before?.findings ?? [];
   const afterFindings = after?.findings ?? [];
   return {
@@ -132,8 +134,9 @@ export function totals(files: FileDiff[]): DiffTotals {
   };
 }
 
-// Unknown ranks with partial: neither covered nor missing.
-const RANK: Record<PrincipleStatus, number> = { not_yet_required: -1, missing: 0, partial: 1, unknown: 1, covered: 2 };
+// Unknown ranks with partial: neither covered nor missing. Waived lies between partial and covered: every gap
+// left is an accepted one, but the evidence is still not there.
+const RANK: Record<PrincipleStatus, number> = { not_yet_required: -1, missing: 0, partial: 1, unknown: 1, waived: 1.5, covered: 2 };
 
 function principleChanges(before: Coverage | undefined, after: Coverage | undefined): PrincipleChange[] {
   const ids = (after ?? before)?.principles ?? [];
@@ -151,7 +154,7 @@ function principleChanges(before: Coverage | undefined, after: Coverage | undefi
 
 function direction(b: PrincipleSide | undefined, a: PrincipleSide | undefined): PrincipleChange['direction'] {
   if (!b) return a?.status === 'covered' ? 'up' : 'same';
-  if (!a) return b.status === 'covered' || b.status === 'partial' ? 'down' : 'same';
+  if (!a) return b.status === 'covered' || b.status === 'waived' || b.status === 'partial' ? 'down' : 'same';
   if (RANK[a.status] !== RANK[b.status]) return RANK[a.status] > RANK[b.status] ? 'up' : 'down';
   // Same status: compare the share of counted rules met (partial 2/4 → partial 3/4 is progress).
   const share = (s: PrincipleSide) => (s.counted ? s.met / s.counted : 0);
@@ -174,7 +177,7 @@ function ruleChanges(before: Coverage, after: Coverage): RuleChange[] {
 function side(a: Analysis): CoverageSide {
   const c = a.coverage;
   const errors = syntaxErrors(a);
-  return { covered: c.covered, required: c.required, total: c.total, notYetRequired: c.notYetRequired, stage: c.stage, ...(errors ? { syntaxErrors: errors } : {}) };
+  return { covered: c.covered, waived: c.waived, required: c.required, total: c.total, notYetRequired: c.notYetRequired, stage: c.stage, ...(errors ? { syntaxErrors: errors } : {}) };
 }
 
 /** How many syntax errors the side has (0: it parses). */

@@ -7,7 +7,7 @@
 //   "base": { "ref": "origin/main", "commit": "<40 hex>" },
 //   "asOf": "YYYY-MM-DD",                       // both sides are analysed for this day
 //   "totals": { "files", "added", "deleted", "renamed", "modified",
-//               "gained", "lost",                // principles that became covered / stopped being covered
+//               "gained", "lost",                // principles that became covered / stopped being covered (waived is not covered)
 //               "newErrors", "newWarnings", "newOther", "fixed", "filesWithLoss" },
 //   "files": [{                                  // files with new errors or losses first, then by path
 //     "path": "relationships/a.relationship.yaml",   // relative to the working folder (deleted: base path)
@@ -23,10 +23,11 @@
 //   }],
 //   "unreadable": [{ "path", "error" }]
 // }
-// Side    = { "covered", "required", "total", "notYetRequired", "stage", "syntaxErrors"? }
+// Side    = { "covered", "waived", "required", "total", "notYetRequired", "stage", "syntaxErrors"? }
+//           waived: required principles whose only gaps are waived (never counted in covered)
 //           syntaxErrors: the side does not parse; then no principle or rule is compared, and a head that
 //           does not parse lists no fixed findings
-// P       = { "status": "covered" | "partial" | "missing" | "not_yet_required" | "unknown", "met", "counted" }
+// P       = { "status": "covered" | "waived" | "partial" | "missing" | "not_yet_required" | "unknown", "met", "counted" }
 // State   = "met" | "unmet" | "not_yet_required" | "no_longer_required" | "waived" | "unknown"
 // Finding = { "code", "severity", "message", "line", "column", "endLine", "endColumn", "principle", "rule" }
 //           as in rac check --format json (1-based, principle and rule null when none; fixed findings carry

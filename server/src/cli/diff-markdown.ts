@@ -167,7 +167,8 @@ export function coverageChange(before: CoverageSide | undefined, after: Coverage
   const notes = unparsed.filter(([c]) => c?.syntaxErrors).map(([c, name]) => `the ${name} does not parse: ${plural(c!.syntaxErrors!, 'error')}`);
   // Coverage of a side that does not parse is not a number to compare: say so instead of a collapse.
   if (notes.length) return `${notes.join(' · ')}, so coverage is not compared`;
-  const side = (c: CoverageSide | undefined) => (c ? `${c.covered}/${c.total}` : 'none');
+  // Waived principles are not covered: they show beside the count, never in it.
+  const side = (c: CoverageSide | undefined) => (c ? `${c.covered}/${c.total}${c.waived ? ` (${c.waived} waived)` : ''}` : 'none');
   let arrow = '';
   if (before && after && after.covered !== before.covered) arrow = after.covered > before.covered ? ` ▲${after.covered - before.covered}` : ` ▼${before.covered - after.covered}`;
   const later = after ?? before;

@@ -118,7 +118,7 @@ function describe(rule: RuleSpec, principle: { id: string; clause: number; title
     '',
     'What it checks',
     ...rule.checks.map((c) => `  ${c.path} (${String(c.check).replace(/_/g, ' ')}${describeArgs(c.args)})`),
-    `  ${notCounting(rule)}; a waiver (rule: ${rule.id}) sets it aside until it expires.`,
+    `  ${notCounting(rule)}; a waiver (rule: ${rule.id}) sets it aside until it expires, and its principle then reads waived, not covered.`,
     '',
     'Why it matters',
     `  ${rule.why}`,

@@ -6,6 +6,8 @@ import type { FileResult } from './types';
 
 export interface JsonCoverage {
   covered: number;
+  /** Required principles whose only gaps are waived: never counted in covered. */
+  waived: number;
   required: number;
   total: number;
   /** Required principles whose coverage cannot be judged (a syntax error in their section, a value of the wrong type): not covered. */
@@ -48,6 +50,7 @@ export function jsonReport(files: FileResult[]): JsonReport {
 function jsonCoverage(c: Coverage): JsonCoverage {
   const json: JsonCoverage = {
     covered: c.covered,
+    waived: c.waived,
     required: c.required,
     total: c.total,
     unknown: c.unknown,

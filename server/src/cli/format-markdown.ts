@@ -32,7 +32,7 @@ function section(file: FileResult): string[] {
   out.push('');
   if (a.waivers.length) {
     out.push('Waivers:', '');
-    for (const w of a.waivers) out.push(`- ${md(w.rule)} ${w.expired ? '**expired**' : 'waived'} until ${md(w.expires)}, approved by ${md(w.approvedBy)}: ${md(w.reason)}`);
+    for (const w of a.waivers) out.push(`- ${md(w.rule)} ${w.expired ? '**expired**' : 'waived'} until ${md(w.expires)}, approved by ${md(w.approvedBy)}${w.approvedOn ? ` on ${md(w.approvedOn)}` : ''}: ${md(w.reason)}`);
     out.push('');
   }
   const c = countSeverities(a.findings);
@@ -49,7 +49,7 @@ function section(file: FileResult): string[] {
 }
 
 function coverageSentence(c: Coverage): string {
-  const later = (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
+  const later = (c.waived ? `, ${c.waived} waived` : '') + (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
   const why = c.unknownBecause?.length ? ` · not judged: ${md(c.unknownBecause.join('; '))}` : '';
   return `**${c.covered} of ${c.required} required principles covered**${later} · stage ${md(stageName(c))} · as of ${md(c.asOf)}${why}`;
 }

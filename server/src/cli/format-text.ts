@@ -63,7 +63,7 @@ function printable(text: string): string {
 }
 
 export function coverageLine(c: Coverage): string {
-  const rest = (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
+  const rest = (c.waived ? `, ${c.waived} waived` : '') + (c.unknown ? `, ${c.unknown} unknown` : '') + (c.notYetRequired ? `, ${c.notYetRequired} not yet required` : '');
   const ids = (p: Coverage['principles'][number], state: string) => p.rules.filter((r) => r.state === state).map((r) => r.id);
   const gaps = c.principles
     // With the stage unknown every principle is unknown, and the reason at the end says why once.

@@ -37,7 +37,7 @@ rules:
 #   - when: {relationship_type: joint_venture}
 #     rules: {GP2: error}
 
-# A waiver may reach at most this many days beyond the day of the check:
+# A waiver may run at most this many days from its approved_on (365 at most, the built-in limit):
 # waivers:
 #   max_days: 180
 `;

@@ -16,6 +16,7 @@ import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
 import { formatFindings } from './format-version';
 import { readWaivers } from './waivers';
+import { waiverPolicy } from './waiver-policy';
 import { recoverSections } from './sections';
 import { readStage } from './stage';
 import { stageFindings } from './stage-findings';
@@ -76,8 +77,9 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const judgedMetadata = (judged.metadata && typeof judged.metadata === 'object' ? judged.metadata : {}) as Record<string, unknown>;
   const policy = effectivePolicy(options.policy, judgedMetadata);
   const catalog = policy.catalog;
-  const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, policy.known, locate, policy.maxWaiverDays);
+  const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, locate, { known: policy.known, maxDays: policy.maxWaiverDays, schemaVersion: judged.schema_version });
   const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
+  waiverFindings.push(...waiverPolicy(waivers, evidence.results, catalog, judged, locate, lines));
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
     findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot),

@@ -3,17 +3,22 @@ import type { Catalog } from './catalog';
 import type { Coverage, PrincipleCoverage, PrincipleStatus, Range, RuleResult, Stage } from './types';
 
 /**
- * A principle's status from its rules' states. Unknown rules count (the principle is required) but are not met:
- * a principle with an unmet rule is partial or missing as before, except that one with an unknown rule beside
- * the unmet ones is partial (some evidence may be there), and one whose counted rules are met or unknown is
- * unknown, never covered and never missing.
+ * A principle's status from its rules' states, the worst news first:
+ * - an unmet rule makes it partial, or missing when nothing else is met or unknown (a waived rule is not met, so
+ *   it does not lift a principle out of missing);
+ * - else an unknown rule makes it unknown: with the data broken it may yet turn out partial, so it is not called
+ *   waived (nor covered) until the error is fixed;
+ * - else a waived rule makes it waived: every counted rule is met except those someone accepted as not met;
+ * - else covered, when some rule counts.
+ * Waived rules make the principle required (they count at this stage) but stay out of its score.
  */
 export function principleStatus(states: RuleResult['state'][]): PrincipleStatus {
   const n = (s: RuleResult['state']): number => states.filter((x) => x === s).length;
   const [met, unmet, unknown, waived] = [n('met'), n('unmet'), n('unknown'), n('waived')];
-  if (met + unmet + unknown === 0) return waived > 0 ? 'covered' : 'not_yet_required';
+  if (met + unmet + unknown + waived === 0) return 'not_yet_required';
   if (unmet > 0) return met === 0 && unknown === 0 ? 'missing' : 'partial';
-  return unknown > 0 ? 'unknown' : 'covered';
+  if (unknown > 0) return 'unknown';
+  return waived > 0 ? 'waived' : 'covered';
 }
 
 export interface CoverageInput {
@@ -35,6 +40,7 @@ export function computeCoverage(catalog: Catalog, results: RuleResult[], at: Cov
   const anyUnknown = results.some((r) => r.state === 'unknown');
   return {
     covered: principles.filter((p) => p.status === 'covered').length,
+    waived: principles.filter((p) => p.status === 'waived').length,
     required,
     total: principles.length,
     notYetRequired: principles.length - required,

@@ -71,16 +71,6 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       if (rule.iso44001) result.iso44001 = rule.iso44001;
       if (rule.source) result.source = rule.source;
       results.push(result);
-      if (outcome.met && waiver && counts && !unknown) {
-        findings.push({
-          code: 'waiver.unneeded',
-          severity: 'information',
-          message: `the waiver for ${rule.id} is no longer needed: the rule is met, so the waiver can be removed`,
-          range: waiver.range,
-          principle: principle.id,
-          rule: rule.id,
-        });
-      }
       // An unknown rule says nothing: the finding that explains it (the syntax or schema error) is the one to fix.
       if (outcome.met || state === 'waived' || unknown) continue;
       // A rule past its window says nothing: the evidence it asked for is no longer expected. One tied to a status

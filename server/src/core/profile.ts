@@ -10,6 +10,7 @@ import { checkArgs, KNOWN_CODES, knownCode, ruleFields } from './profile-checks'
 import { LEVELS, type AddedRule, type Level, type Profile, type ProfileOverride, type RuleSetting } from './profile-types';
 import { schemaAt } from './schema';
 import { didYouMean } from './suggest';
+import { MAX_WAIVER_DAYS } from './waivers';
 import { LineIndex } from './text';
 import { STAGES, type Finding, type Path, type Stage } from './types';
 
@@ -97,6 +98,8 @@ export function readProfile(text: string, inherited: readonly string[] = []): Pr
       const days = data.waivers.max_days;
       if (days !== undefined) {
         if (typeof days !== 'number' || !Number.isInteger(days) || days < 1) error('type', `waivers.max_days is a whole number of days (1 or more), not ${JSON.stringify(days)}`, ['waivers', 'max_days']);
+        // A profile may only tighten the built-in limit: a longer one would let a waiver outlive a yearly decision.
+        else if (days > MAX_WAIVER_DAYS) error('type', `waivers.max_days ${days} is longer than the ${MAX_WAIVER_DAYS} days every waiver is held to: a profile can only shorten it; use ${MAX_WAIVER_DAYS} or fewer`, ['waivers', 'max_days']);
         else profile.maxWaiverDays = days;
       }
     }

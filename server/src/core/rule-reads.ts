@@ -1,7 +1,9 @@
 // Which data a rule reads, from its parsed paths and arguments, so a broken value (a schema error, a section
-// that does not parse) makes exactly the rules that read it "unknown" instead of unmet.
+// that does not parse) makes exactly the rules that read it "unknown" instead of unmet; and who owns that data,
+// so a waiver of the rule is not approved by its owner.
 import { parsePath, type CheckSpec, type RuleSpec } from './catalog';
 import { checks } from './checks/index';
+import { field, select, valueAt } from './checks/context';
 import type { Path } from './types';
 
 /**
@@ -90,4 +92,26 @@ export function evidenceFields(rule: RuleSpec): string[] {
 
 function stringList(v: unknown): string[] {
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+}
+
+/**
+ * The people who own what a rule reads: for each map its checks read (the kind's fieldsRead, else the items its
+ * path selects), the `owner` of the nearest map at or above it, below the file's top (a KPI's owner for MO2, the
+ * programme's owner for VC1, a risk's owner for RK2). Data-driven: a rule whose data names no owner has none.
+ */
+export function ownersRead(rule: RuleSpec, data: unknown): Map<string, Path> {
+  const owners = new Map<string, Path>();
+  for (const spec of rule.checks) {
+    const segments = checks.get(spec.check)?.fieldsRead?.(spec)?.segments ?? spec.segments;
+    for (const t of select(data, segments)) {
+      for (let depth = t.path.length; depth >= 1; depth--) {
+        const holder = t.path.slice(0, depth);
+        const owner = field(valueAt(data, holder), 'owner');
+        if (typeof owner !== 'string') continue;
+        if (!owners.has(owner)) owners.set(owner, [...holder, 'owner']);
+        break;
+      }
+    }
+  }
+  return owners;
 }

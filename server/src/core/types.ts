@@ -42,8 +42,12 @@ export type Stage = (typeof STAGES)[number];
  * before or after the rule's window (from_stage through until_stage, while the status is one of when_status).
  */
 export type RuleState = 'met' | 'unmet' | 'not_yet_required' | 'no_longer_required' | 'waived' | 'unknown';
-/** `unknown`: some counted rule is unknown and none is unmet, so whether the principle is covered cannot be judged yet. */
-export type PrincipleStatus = 'covered' | 'partial' | 'missing' | 'not_yet_required' | 'unknown';
+/**
+ * `waived`: some counted rule is waived and every other counted rule is met. Waived is never covered: the
+ * evidence is not there, someone accepted its absence for a while. `unknown`: some counted rule is unknown and
+ * none is unmet, so whether the principle is covered cannot be judged yet.
+ */
+export type PrincipleStatus = 'covered' | 'waived' | 'partial' | 'missing' | 'not_yet_required' | 'unknown';
 
 /**
  * How each status and state is shown, in one table for every face: the words, the symbol of the HTML report
@@ -54,6 +58,7 @@ export interface Glyphs { label: string; html: string; editor: string; emoji: st
 
 export const STATUS_GLYPHS: Record<PrincipleStatus, Glyphs> = {
   covered: { label: 'Covered', html: '✓', editor: '✓', emoji: '✅' },
+  waived: { label: 'Waived', html: '⊘', editor: '⚑', emoji: '📝' },
   partial: { label: 'Partial', html: '◐', editor: '⚠', emoji: '⚠️' },
   missing: { label: 'Missing', html: '✕', editor: '✗', emoji: '❌' },
   not_yet_required: { label: 'Not yet required', html: '○', editor: '⏳', emoji: '⏳' },
@@ -89,7 +94,15 @@ export function windowPhrase(rule: RuleWindow): string {
   return rule.when_status?.length ? `${stages} while status is ${rule.when_status.join(' or ')}` : stages;
 }
 
-export interface WaiverInfo { rule: string; reason: string; approvedBy: string; expires: string; expired: boolean; range: Range }
+export interface WaiverInfo {
+  rule: string; reason: string; approvedBy: string; expires: string; expired: boolean;
+  /** approved_on as written (empty when absent). */
+  approvedOn: string;
+  /** The waiver's index in the waivers list, for findings and fixes about the waiver itself. */
+  index: number;
+  /** The rule id's value. */
+  range: Range;
+}
 
 export interface RuleResult {
   id: string;
@@ -132,6 +145,8 @@ export interface PrincipleCoverage {
 export interface Coverage {
   /** Principles whose counted rules are all met. */
   covered: number;
+  /** Principles with a waived counted rule whose other counted rules are met: required, never counted as covered. */
+  waived: number;
   /** Principles with at least one counted rule. */
   required: number;
   total: number;

@@ -1,6 +1,7 @@
 // How a principle's coverage reads in one line, shared by the code lens and the outline:
 // "✓ covered 4/4", "⚠ partial 2/5 — EX7, EX8 unmet", "✗ missing 0/3", "? unknown 2/4 — RM3, RM4 unknown",
-// "⏳ not yet required", "… · ⚑ EX8 waived".
+// "⏳ not yet required", "⚑ waived 3/3 — CB4" (met of the rules that count besides the waived ones),
+// "… · ⚑ EX8 waived".
 import { STATE_GLYPHS, STATUS_GLYPHS, type PrincipleCoverage } from '../core/index';
 
 const MAX_LISTED = 4;
@@ -18,6 +19,8 @@ export function coverageLabel(p: PrincipleCoverage, options: { unmet?: boolean }
   let text: string;
   switch (p.status) {
     case 'covered': text = p.counted ? `${status} ${score}` : status; break;
+    // The waived rules are the whole story here: named once, after the status that already says waived.
+    case 'waived': return `${status}${p.counted ? ` ${score}` : ''} — ${ids(waived)}`;
     case 'partial': text = options.unmet && unmet.length ? `${status} ${score} — ${ids(unmet)} ${STATE_GLYPHS.unmet.label}` : `${status} ${score}`; break;
     case 'missing': text = `${status} ${score}`; break;
     case 'unknown': {

@@ -48,7 +48,7 @@ function ruleLine(r: RuleResult): string {
       const w = r.waiver;
       if (!w) return `${head} — waived`;
       const until = w.expires ? ` until ${escapeMarkdown(w.expires)}` : '';
-      const by = w.approvedBy ? ` (approved by ${codeSpan(w.approvedBy)})` : '';
+      const by = w.approvedBy ? ` (approved by ${codeSpan(w.approvedBy)}${w.approvedOn ? ` on ${escapeMarkdown(w.approvedOn)}` : ''})` : '';
       return `${head} — waived${until}: ${escapeMarkdown(w.reason)}${by}`;
     }
   }

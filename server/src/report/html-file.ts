@@ -32,7 +32,7 @@ function heading(ctx: Ctx, depth: number, id: string, text: string, cls = ''): s
 }
 
 export function coverageHeadline(c: ReportModel['coverage']): string {
-  const unknown = c.unknown ? `, ${c.unknown} unknown` : '';
+  const unknown = (c.waived ? `, ${c.waived} waived` : '') + (c.unknown ? `, ${c.unknown} unknown` : '');
   const why = c.unknownBecause?.length ? ` (not judged: ${c.unknownBecause.join('; ')})` : '';
   if (c.notYetRequired === 0) return `${c.covered}/${c.total} principles covered${unknown}${why}`;
   return `${c.covered} of ${c.required} required principles covered${unknown}, ${c.notYetRequired} not yet required${why}`;
@@ -50,7 +50,7 @@ function header(ctx: Ctx): string {
     `<span>as of <time${attrs({ datetime: c.asOf })}>${esc(c.asOf)}</time></span>`,
   ].filter(Boolean).join('');
   const countText = `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}, ${counts.information} information`;
-  return `<header class="file-header">${ring(c.covered, c.required, coverageHeadline(c))}`
+  return `<header class="file-header">${ring(c.covered, c.required, coverageHeadline(c), c.waived)}`
     + `<div class="heading">${heading(ctx, 0, 'title', esc(title), 'title')}`
     + `<p class="meta">${meta}</p>`
     + `<p class="headline"><strong>${esc(coverageHeadline(c))}</strong></p>`
@@ -222,7 +222,7 @@ function waivers(ctx: Ctx): string {
   const body = list.length === 0 ? '<p class="empty">No waivers.</p>'
     : '<table class="data"><thead><tr><th scope="col">Rule</th><th scope="col">Reason</th><th scope="col">Approved by</th><th scope="col">Expires</th><th scope="col">State</th></tr></thead><tbody>'
       + list.map((w) => `<tr${attrs({ class: w.expired ? 't-overdue' : 't-ok' })}><td>${revealable(ctx.mode, `<code>${esc(w.rule)}</code>`, w.range, `waiver ${w.rule}`, ctx.model.uri)}</td>`
-        + `<td>${esc(w.reason)}</td><td>${esc(w.approvedBy)}</td><td><time${attrs({ datetime: w.expires })}>${esc(w.expires)}</time></td>`
+        + `<td>${esc(w.reason)}</td><td>${esc(w.approvedBy)}${w.approvedOn ? ` on <time${attrs({ datetime: w.approvedOn })}>${esc(w.approvedOn)}</time>` : ''}</td><td><time${attrs({ datetime: w.expires })}>${esc(w.expires)}</time></td>`
         + `<td><span class="badge">${w.expired ? 'expired: no longer applies' : 'active'}</span></td></tr>`).join('')
       + '</tbody></table>';
   return `<section class="waivers"${attrs({ 'aria-labelledby': `${ctx.prefix}-waivers` })}>${heading(ctx, 1, 'waivers', 'Waivers', 'section-title')}${body}</section>`;

@@ -45,13 +45,17 @@ export function bar(fraction: number, label: string, tone = ''): string {
     + `<rect class="track" width="100" height="8" rx="4"/><rect class="value" width="${pct}" height="8" rx="4"/></svg>`;
 }
 
-/** The overall ring: covered of required. */
-export function ring(covered: number, required: number, label: string): string {
+/**
+ * The overall ring: covered of required. Waived principles are not covered, so they never fill the ring; when
+ * they are the only gap, the ring takes the waived tone (not the covered one) and says how many under the count.
+ */
+export function ring(covered: number, required: number, label: string, waived = 0): string {
   const fraction = required > 0 ? covered / required : 0;
   const pct = Math.round(Math.max(0, Math.min(1, fraction)) * 1000) / 10;
-  const tone = required === 0 ? 's-not_yet_required' : covered === required ? 's-covered' : covered === 0 ? 's-missing' : 's-partial';
+  const tone = required === 0 ? 's-not_yet_required' : covered === required ? 's-covered' : waived > 0 && covered + waived === required ? 's-waived'
+    : covered === 0 ? 's-missing' : 's-partial';
   return `<div class="ring ${tone}" role="img"${attrs({ 'aria-label': label })}>`
     + '<svg viewBox="0 0 36 36" aria-hidden="true"><circle class="track" cx="18" cy="18" r="15.9155" fill="none" stroke-width="3.2"/>'
     + `<circle class="value" cx="18" cy="18" r="15.9155" fill="none" stroke-width="3.2" stroke-linecap="round" pathLength="100" stroke-dasharray="${pct} ${100 - pct}"/></svg>`
-    + `<div class="ring-text" aria-hidden="true">${covered}/${required}<small>covered</small></div></div>`;
+    + `<div class="ring-text" aria-hidden="true">${covered}/${required}<small>covered${waived > 0 ? `, ${waived} waived` : ''}</small></div></div>`;
 }

@@ -40,7 +40,8 @@ export function renderPortfolio(models: ReportModel[], mode: Mode, withFiles: bo
     }).join('');
     return `<tr${attrs({ 'data-uri': mode === 'webview' ? m.uri : undefined })}><th scope="row"${attrs({ 'data-sort': (m.info.title ?? m.path).toLowerCase() })}>${fileCell}</th>`
       + `<td${attrs({ 'data-sort': c.stageKnown ? STAGES.indexOf(c.stage) : -1 })}>${esc(coverageStageLabel(c))}</td>`
-      + `<td${attrs({ 'data-sort': fraction })}>${bar(fraction, `${c.covered} of ${c.required} required principles covered`)}<small>${c.covered}/${c.required}${c.notYetRequired ? ` (+${c.notYetRequired} later)` : ''}</small></td>`
+      + `<td${attrs({ 'data-sort': fraction })}>${bar(fraction, `${c.covered} of ${c.required} required principles covered${c.waived ? `, ${c.waived} waived` : ''}`)}`
+      + `<small>${c.covered}/${c.required}${c.waived ? ` (${c.waived} waived)` : ''}${c.notYetRequired ? ` (+${c.notYetRequired} later)` : ''}</small></td>`
       + cells
       + `<td${attrs({ 'data-sort': m.counts.errors * 1000 + m.counts.warnings })}>${m.counts.errors} / ${m.counts.warnings}</td></tr>`;
   }).join('');

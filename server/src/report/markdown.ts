@@ -46,12 +46,12 @@ function portfolio(models: ReportModel[]): string[] {
   const rows = models.map((m) => [
     `${md(m.info.title ?? m.path)}<br>${md(m.path)}`,
     md(coverageStageLabel(m.coverage)),
-    `${m.coverage.covered}/${m.coverage.required}${m.coverage.notYetRequired ? ` (+${m.coverage.notYetRequired} later)` : ''}`,
+    `${m.coverage.covered}/${m.coverage.required}${m.coverage.waived ? ` (${m.coverage.waived} waived)` : ''}${m.coverage.notYetRequired ? ` (+${m.coverage.notYetRequired} later)` : ''}`,
     ...m.coverage.principles.map((p) => `${statusIcon[p.status]} ${p.counted ? `${p.met}/${p.counted}` : '—'}`),
   ]);
   return ['# Relationship portfolio', '', `${models.length} relationship files.`, '',
     ...table(['File', 'Stage', 'Covered', ...columns.map((c) => `§${c.clause}`)], rows), '',
-    `Columns: ${columns.map((c) => `§${c.clause} ${md(c.title)}`).join(' · ')}. ✓ covered · ◐ partial · ✕ missing · ? unknown · ○ not yet required.`];
+    `Columns: ${columns.map((c) => `§${c.clause} ${md(c.title)}`).join(' · ')}. ✓ covered · ⊘ waived (not covered) · ◐ partial · ✕ missing · ? unknown · ○ not yet required.`];
 }
 
 function file(m: ReportModel, level: number): string[] {

@@ -74,7 +74,7 @@ button{font:inherit;color:inherit}
 .sev-warning{--tone:var(--warn)}
 .sev-information,.sev-hint{--tone:var(--accent)}
 .s-not_yet_required,.st-not_yet_required,.st-no_longer_required,.s-unknown,.st-unknown{--tone:var(--idle)}
-.st-waived{--tone:var(--waived)}
+.s-waived,.st-waived{--tone:var(--waived)}
 .badge,.icon{color:var(--tone,var(--muted))}
 .file-header{display:flex;gap:20px;align-items:center;flex-wrap:wrap}
 .ring{flex:none;width:108px;height:108px;position:relative}
