@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
+import { yamlData } from './yaml-data.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -18,7 +19,7 @@ export async function loadTs(entry, name) {
     target: 'node20',
     format: 'cjs',
     packages: 'external',
-    loader: { '.yaml': 'text' },
+    plugins: [yamlData],
     logLevel: 'warning',
   });
   return createRequire(import.meta.url)(outfile);

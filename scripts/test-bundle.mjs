@@ -1,5 +1,7 @@
 // What every test bundle shares (npm test, the e2e run, the VS Code desktop suite): the sources bundled,
-// dependencies left in node_modules so a run starts fast, the catalog's YAML embedded as text.
+// dependencies left in node_modules so a run starts fast, the catalog's YAML embedded as data (yaml-data.mjs).
+import { yamlData } from './yaml-data.mjs';
+
 export const testBundleOptions = {
   bundle: true,
   platform: 'node',
@@ -8,5 +10,5 @@ export const testBundleOptions = {
   packages: 'external',
   sourcemap: 'inline',
   logLevel: 'warning',
-  loader: { '.yaml': 'text' },
+  plugins: [yamlData],
 };

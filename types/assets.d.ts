@@ -1,5 +1,5 @@
-// esbuild's text loader turns these files into strings at build time (see esbuild.mjs).
+// esbuild embeds these files already parsed, as their data (scripts/yaml-data.mjs); the importer states the shape.
 declare module '*.yaml' {
-  const text: string;
-  export default text;
+  const data: unknown;
+  export default data;
 }

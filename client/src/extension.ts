@@ -4,15 +4,18 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, createOutput, PROFILE_SELECTOR, profileWatcher, startAndRegister } from './activate';
+import { SERVER_NODE_FLAGS, serverEnvironment } from './server-launch';
 
 let client: LanguageClient | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
   const output = createOutput();
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
+  // vscode-languageclient adds this environment to the extension host's own.
+  const env = serverEnvironment(vscode.Uri.joinPath(context.globalStorageUri, 'node-compile-cache').fsPath);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.relationship.{yaml,yml}');
   context.subscriptions.push(watcher);

@@ -51,34 +51,42 @@ export function benchCli(): string[] {
       writeFileSync(join(sub, `r${i}.relationship.yaml`), generateRelationship(300, i));
     }
     // RAC_THREADS=1 is the single-threaded run (everything on the main thread); unset, one thread per core.
-    const run = (threads: string | undefined): { ms: number; stdout: string; status: number | null } => {
+    // RAC_BASELINE (see lsp.ts) adds that build's CLI on one thread: the run this version is measured against.
+    const run = (cli: string, threads: string | undefined): { ms: number; stdout: string; status: number | null } => {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [join(process.cwd(), 'dist/cli.js'), 'check', dir, '--as-of', AS_OF, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, RAC_THREADS: threads } });
+      const r = spawnSync(process.execPath, [cli, 'check', dir, '--as-of', AS_OF, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, RAC_THREADS: threads } });
       return { ms: performance.now() - t0, stdout: r.stdout, status: r.status };
     };
+    const ours = join(process.cwd(), 'dist/cli.js');
+    const baseline = process.env.RAC_BASELINE ? join(process.env.RAC_BASELINE, 'dist/cli.js') : undefined;
+    const runs = Number(process.env.RAC_BENCH_RUNS ?? 3);
     const single: number[] = [];
     const threaded: number[] = [];
+    const before: number[] = [];
     let same = true;
     let status: number | null = 0;
-    // Interleaved, so a burst of load on a shared machine hits both.
-    for (let i = 0; i < 3; i++) {
-      const a = run('1');
-      const b = run(undefined);
+    // Interleaved, so a burst of load on a shared machine hits every run alike.
+    for (let i = 0; i < runs; i++) {
+      const a = run(ours, '1');
+      const b = run(ours, undefined);
       single.push(a.ms);
       threaded.push(b.ms);
       same &&= a.stdout === b.stdout && a.status === b.status;
       status = a.status;
+      if (baseline) before.push(run(baseline, '1').ms);
     }
     const s = median(single);
     const t = median(threaded);
-    return [
-      'rac check over 1,000 generated 300-line files (median of 3 each, interleaved)',
+    const rows = [
+      `rac check over 1,000 generated 300-line files (median of ${runs} each, interleaved)`,
       '| run | wall (s) | ms per file |',
       '|---|---:|---:|',
       `| single-threaded (RAC_THREADS=1) | ${(s / 1000).toFixed(2)} | ${(s / 1000).toFixed(2)} |`,
       `| one thread per core (default) | ${(t / 1000).toFixed(2)} | ${(t / 1000).toFixed(2)} |`,
-      `threaded ÷ single: ${(t / s).toFixed(2)}; output identical: ${same ? 'yes' : 'NO'}; exit ${status}`,
     ];
+    if (baseline) rows.push(`| baseline, single-threaded | ${(median(before) / 1000).toFixed(2)} | ${(median(before) / 1000).toFixed(2)} |`);
+    rows.push(`threaded ÷ single: ${(t / s).toFixed(2)}${baseline ? `; threaded ÷ baseline single: ${(t / median(before)).toFixed(2)}` : ''}; output identical: ${same ? 'yes' : 'NO'}; exit ${status}`);
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

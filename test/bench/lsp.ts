@@ -3,7 +3,8 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
-import { LspClient, positionAt } from '../lsp/client';
+import { SERVER_NODE_FLAGS } from '../../client/src/server-launch';
+import { LspClient, positionAt, serverPath } from '../lsp/client';
 import { generateRelationship } from './generate';
 
 export interface Server { name: string; start: () => Promise<LspClient>; languageId: string }
@@ -11,7 +12,12 @@ export interface Server { name: string; start: () => Promise<LspClient>; languag
 const schemaUri = pathToFileURL(join(process.cwd(), 'schemas/relationship.schema.json')).href;
 const yamlSettings = { schemas: { [schemaUri]: ['*.relationship.yaml'] }, validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false } };
 
-export const ourServer: Server = { name: 'relationship-as-code', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' } }) };
+/** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags. */
+export const ourServer: Server = {
+  name: 'relationship-as-code',
+  languageId: 'relationship-yaml',
+  start: () => LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'] }),
+};
 export const yamlServer: Server = {
   name: 'yaml-language-server',
   languageId: 'yaml',
@@ -24,8 +30,9 @@ export const yamlServer: Server = {
 export const servers: Server[] = [ourServer, yamlServer];
 
 /**
- * RAC_BASELINE=<a checkout with its dist/ built> adds that build's server beside ours (cold start, typing), so a
- * change is measured before and after in the same run on the same machine.
+ * RAC_BASELINE=<a checkout with its dist/ built> adds that build's server beside ours (cold start, typing) and its
+ * CLI on one thread (cli), so a change is measured before and after in the same run on the same machine. The
+ * baseline runs as its own extension started it: plain `node dist/server.js`.
  */
 export function withBaseline(list: Server[]): Server[] {
   const dir = process.env.RAC_BASELINE;

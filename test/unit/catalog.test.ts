@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import { analyze, catalogSource, loadCatalog, rootSchema, schemaAt, STAGES, type Stage } from '../../server/src/core/index';
+import catalogData from '../../schemas/principles.yaml';
+import { analyze, loadCatalog, rootSchema, schemaAt, STAGES, type Stage } from '../../server/src/core/index';
 import { checks } from '../../server/src/core/checks/index';
 import { select } from '../../server/src/core/checks/context';
 import { REFERENCE_AS_OF, referenceText, repoFile } from './reference';
@@ -13,6 +14,12 @@ import { REFERENCE_AS_OF, referenceText, repoFile } from './reference';
 const catalog = loadCatalog();
 const rules = catalog.principles.flatMap((p) => p.evidence.map((rule) => ({ principle: p, rule })));
 const specs = (rule: (typeof rules)[number]['rule']) => rule.checks;
+const catalogSource = (): string => readFileSync(repoFile('schemas', 'principles.yaml'), 'utf8');
+
+test('the bundles embed the catalog as the YAML file says it, already parsed', () => {
+  assert.deepEqual(catalogData, parse(catalogSource()));
+  assert.equal(loadCatalog().principles.length, 12);
+});
 
 test('the catalog validates against schemas/principles.schema.json', () => {
   const schema = JSON.parse(readFileSync(repoFile('schemas', 'principles.schema.json'), 'utf8'));

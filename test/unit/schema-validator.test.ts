@@ -37,6 +37,16 @@ test('a change to the schema is a drift the check sees', () => {
   assert.equal(drift, true);
 });
 
+test('a change to the request parameters schema is a drift the check sees, and every handler keeps a validator', () => {
+  const result = withGenerator(`
+    const schema = JSON.parse(readFileSync(gen.PARAMS_SCHEMA, 'utf8'));
+    const names = [...gen.generateParams(JSON.stringify(schema)).matchAll(/export const (\\w+) =/g)].map((m) => m[1]);
+    schema.$defs.position.properties.line.minimum = 1;
+    console.log(JSON.stringify({ drift: gen.generateParams(JSON.stringify(schema)) !== readFileSync(gen.PARAMS_GENERATED, 'utf8'), names }));`) as { drift: boolean; names: string[] };
+  assert.equal(result.drift, true);
+  assert.deepEqual(result.names.sort(), ['checkWorkspace', 'codeAction', 'codeLens', 'completion', 'definition', 'documentLink', 'documentSymbol', 'foldingRange', 'hover', 'migrate', 'prepareRename', 'preview', 'references', 'rename', 'scaffold']);
+});
+
 test('the standalone validator gives the same errors as ajv compiling the schema at run time', () => {
   const { options, annotations } = withGenerator('console.log(JSON.stringify({ options: gen.AJV_OPTIONS, annotations: gen.ANNOTATIONS }));') as { options: Record<string, unknown>; annotations: string[] };
   const ajv = new Ajv2020(options);
