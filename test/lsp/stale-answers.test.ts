@@ -34,8 +34,12 @@ describe('answers from the last finished analysis while a newer one waits', () =
       ],
     });
     const key = at(edited, '  risk_management:', 4);
-    const early = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: key });
-    const completion = await client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, 'owner: p-3\n', 'owner: '.length) });
+    // Both requests go out with the edit, before any answer comes back: a request sent only after the first
+    // answer could reach a loaded server after its typing pause, which would be a test of the machine's load.
+    const [early, completion] = await Promise.all([
+      client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: key }),
+      client.request<CompletionList | CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, 'owner: p-3\n', 'owner: '.length) }),
+    ]);
     const answered = client.mark();
     await client.waitFor<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 2, { after: mark });
     const published = client.received.find((r) => r.seq > mark && r.method === 'textDocument/publishDiagnostics')!;
@@ -63,8 +67,10 @@ describe('answers from the last finished analysis while a newer one waits', () =
     client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, more, 3);
     const text = more + current;
     const reference = at(text, 'owner: p-5\n', 'owner: '.length + 1);
-    const locations = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: reference });
-    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const [locations, symbols] = await Promise.all([
+      client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: reference }),
+      client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }),
+    ]);
     const answered = client.mark();
     await client.diagnostics(uri, 3, mark);
     const published = client.received.find((r) => r.seq > mark && r.method === 'textDocument/publishDiagnostics')!;
