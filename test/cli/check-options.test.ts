@@ -20,7 +20,7 @@ describe('rac check - (standard input)', () => {
     const dir = workspace();
     const r = rac(['check', '--as-of', AS_OF, '-'], dir, {}, VALID);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^<stdin>: coverage 2\/12/m);
+    assert.match(r.stdout, /^<stdin>: coverage 4\/12/m);
   });
 
   test('--stdin-filename names it in messages and places its evidence links', () => {
@@ -112,14 +112,14 @@ describe('rac check --max-warnings and --quiet', () => {
 
 describe('rac check --min-coverage all', () => {
   test('an early-stage file that covers all it requires passes; a gap fails, and a number still works', () => {
-    const dir = workspace({ 'early.relationship.yaml': VALID, 'gap.relationship.yaml': VALID.replace(/ {2}risk_management:[\s\S]*$/, '') });
+    const dir = workspace({ 'early.relationship.yaml': VALID, 'gap.relationship.yaml': VALID.replace(/ {2}risk_management:\n( {4,}.*\n)*/, '') });
     const early = rac(['check', '--as-of', AS_OF, '--min-coverage', 'all', 'early.relationship.yaml'], dir);
     assert.equal(early.status, 0, early.stderr);
-    assert.match(early.stdout, /2 of 2 required principles covered/);
+    assert.match(early.stdout, /4 of 4 required principles covered/);
     assert.equal(rac(['check', '--as-of', AS_OF, '--min-coverage', '12', 'early.relationship.yaml'], dir).status, 1, 'a number counts principles, whatever the stage');
     const gap = rac(['check', '--as-of', AS_OF, '--min-coverage', 'all', '--fail-on', 'never', 'gap.relationship.yaml'], dir);
     assert.equal(gap.status, 1);
-    assert.match(gap.stderr, /gap\.relationship\.yaml covers 1 of the 2 principles its stage \(awareness\) requires; --min-coverage all wants every one/);
+    assert.match(gap.stderr, /gap\.relationship\.yaml covers 3 of the 4 principles its stage \(awareness\) requires; --min-coverage all wants every one/);
     const bad = rac(['check', '--min-coverage', 'most', '.'], dir);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--min-coverage needs a number of principles from 0 to 12, or all/);

@@ -22,7 +22,7 @@ describe('rac check exit codes', () => {
     const dir = workspace({ 'a.relationship.yaml': VALID });
     const r = rac(['check', '--as-of', AS_OF, 'a.relationship.yaml'], dir);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 2\/12: 2 of 2 required principles covered, 10 not yet required · stage awareness · as of 2025-06-01 · 2 information notes \(--verbose lists them\)$/m);
+    assert.match(r.stdout, /^a\.relationship\.yaml: coverage 4\/12: 4 of 4 required principles covered, 8 not yet required · stage awareness · as of 2025-06-01 · 4 information notes \(--verbose lists them\)$/m);
     assert.equal(r.stderr, '');
   });
 
@@ -54,10 +54,10 @@ describe('rac check exit codes', () => {
 
   test('--min-coverage counts covered principles', () => {
     const dir = workspace({ 'a.relationship.yaml': VALID });
-    assert.equal(rac(['check', '--as-of', AS_OF, '--min-coverage', '2', 'a.relationship.yaml'], dir).status, 0);
-    const below = rac(['check', '--as-of', AS_OF, '--min-coverage', '3', 'a.relationship.yaml'], dir);
+    assert.equal(rac(['check', '--as-of', AS_OF, '--min-coverage', '4', 'a.relationship.yaml'], dir).status, 0);
+    const below = rac(['check', '--as-of', AS_OF, '--min-coverage', '5', 'a.relationship.yaml'], dir);
     assert.equal(below.status, 1);
-    assert.match(below.stderr, /a\.relationship\.yaml covers 2 principles, fewer than --min-coverage 3/);
+    assert.match(below.stderr, /a\.relationship\.yaml covers 4 principles, fewer than --min-coverage 5/);
   });
 
   test('an unreadable file exits 2 and the other files are still reported', () => {
@@ -226,9 +226,9 @@ describe('rac check evidence links', () => {
     assert.equal(status, 0);
     const links = out.files[0].findings.filter((f) => f.code.startsWith('link.')).map((f) => [f.code, f.severity, f.line]);
     assert.deepEqual(links, [
-      ['link.missing-file', 'warning', 24],
-      ['link.outside-workspace', 'warning', 32],
-      ['link.outside-workspace', 'warning', 34],
+      ['link.missing-file', 'warning', 25],
+      ['link.outside-workspace', 'warning', 33],
+      ['link.outside-workspace', 'warning', 35],
     ]);
     writeFileSync(join(dir, 'docs', 'plan.pdf'), '%PDF');
     assert.equal(json(['a.relationship.yaml'], dir).out.files[0].findings.filter((f) => f.code === 'link.missing-file').length, 0);
@@ -244,8 +244,8 @@ describe('rac check evidence links', () => {
 describe('rac check output', () => {
   test('JSON has the documented shape with 1-based lines and UTF-16 columns', () => {
     const line = '  title: "😀 two 🎉 emoji", stauts: draft}';
-    const text = VALID.replace('  title: Test relationship\n', '').replace('metadata:\n', `metadata: {id: REL-T, status: draft, lifecycle_stage: awareness, next_review_due: 2025-12-01,\n${line}\n`)
-      .replace(/^ {2}(id: REL-T|status: draft|lifecycle_stage: awareness|next_review_due: 2025-12-01)\n/gm, '');
+    const text = VALID.replace('  title: Test relationship\n', '').replace('metadata:\n', `metadata: {id: REL-T, status: draft, lifecycle_stage: awareness, next_review_due: 2025-12-01, maintained_by: acme,\n${line}\n`)
+      .replace(/^ {2}(id: REL-T|status: draft|lifecycle_stage: awareness|next_review_due: 2025-12-01|maintained_by: acme)\n/gm, '');
     const dir = workspace({ 'a.relationship.yaml': text });
     const { out, status } = json(['a.relationship.yaml'], dir);
     assert.equal(status, 1);

@@ -92,7 +92,7 @@ describe('github', () => {
     const line = r.stdout.split('\n').find((l) => l.startsWith('::error '));
     assert.ok(line, r.stdout);
     assert.equal(line, '::error file=we%2Cird%3Aname.relationship.yaml,line=6,endLine=6,col=3,endColumn=23,title=rac schema.additionalProperties::'
-      + 'unknown key "50%25 off, now: a%0Ab" in "metadata"; allowed keys are id, title, version, status, lifecycle_stage, relationship_type, scope, contract_refs, start_date, planned_end_date, last_reviewed, next_review_due (or your own keys starting with "x-")');
+      + 'unknown key "50%25 off, now: a%0Ab" in "metadata"; allowed keys are id, title, version, status, lifecycle_stage, relationship_type, maintained_by, scope, contract_refs, start_date, planned_end_date, last_reviewed, next_review_due (or your own keys starting with "x-")');
     // Information becomes a notice; plain lines never start a command.
     assert.match(r.stdout, /^::notice file=we%2Cird%3Aname\.relationship\.yaml,line=\d+,/m);
     for (const l of r.stdout.trimEnd().split('\n')) assert.match(l, /^(::(error|warning|notice) file=|rac: )/);
@@ -119,14 +119,15 @@ describe('markdown', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
     assert.equal(rows.length, 13);
     for (const row of rows) assert.equal(row.replace(/\\\|/g, '').split('|').length - 2, 5, row);
-    assert.match(md, /^\| 4 \| Relationship management \| ✅ covered \| 3\/3 \(100%\) \| {2}\|$/m);
+    assert.match(md, /^\| 4 \| Relationship management \| ✅ covered \| 4\/4 \(100%\) \| {2}\|$/m);
     assert.match(md, /^\| 5 \| Vision and values \| ⏳ not yet required \| — \| {2}\|$/m);
-    assert.match(md, /\*\*2 of 2 required principles covered\*\*, 10 not yet required/);
-    assert.match(md, /\*\*Findings:\*\* 1 error · 0 warnings · 2 information/);
+    assert.match(md, /\*\*4 of 4 required principles covered\*\*, 8 not yet required/);
+    assert.match(md, /\*\*Findings:\*\* 1 error · 0 warnings · 4 information/);
   });
 
   test('partial and missing principles list their unmet rules', () => {
-    const text = VALID.replace('        owning_party: acme\n', '').replace('  next_review_due: 2025-12-01\n', '').replace(/ {2}relationship_management:\n( {4}.*\n)*/, '');
+    const text = VALID.replace('        owning_party: acme\n', '')// Without maintained_by RM5 is unmet too, so no relationship management rule is met.
+      .replace('  next_review_due: 2025-12-01\n', '').replace('  maintained_by: acme\n', '').replace(/ {2}relationship_management:\n( {4}.*\n)*/, '');
     const dir = workspace({ 'a.relationship.yaml': text });
     const md = check('markdown', dir, 'a.relationship.yaml').stdout;
     assert.match(md, /^\| 13 \| Risk management \| ⚠️ partial \| \d\/\d \(\d+%\) \| RK2 every risk owned by a person and a party \|$/m);

@@ -25,8 +25,8 @@ describe('rac migrate', () => {
     assert.equal(run.stdout, [
       'a.relationship.yaml: migrated to schema_version "2"',
       '  line 2: schema_version "1" → "2"',
-      '  line 22: rmp of type joint → joint_rmp ("type: joint" removed)',
-      '  line 40: KPI K-1: direction higher_is_better (threshold 90 below target 95)',
+      '  line 23: rmp of type joint → joint_rmp ("type: joint" removed)',
+      '  line 47: KPI K-1: direction higher_is_better (threshold 90 below target 95)',
       '',
     ].join('\n'));
     assert.deepEqual(readdirSync(dir), ['a.relationship.yaml'], 'no temporary file is left behind');

@@ -31,12 +31,12 @@ describe('rac rules', () => {
     const json = JSON.parse(rac(['rules', '--format', 'json'], dir).stdout) as { rules: { id: string; fromStage: string; severity: string; title: string; helpUri: string; principle: { clause: number } }[] };
     assert.deepEqual(json.rules.map((r) => r.id), catalogRules.map((r) => r.id));
     const ex1 = json.rules.find((r) => r.id === 'EX1');
-    assert.equal(ex1?.fromStage, 'working_together');
+    assert.equal(ex1?.fromStage, 'knowledge');
     assert.equal(ex1?.principle.clause, 15);
     assert.match(ex1?.helpUri ?? '', /#rule-ex1$/);
     const md = rac(['rules', '--format', 'markdown'], dir).stdout;
     assert.equal(md.trimEnd().split('\n').length, catalogRules.length + 2);
-    assert.match(md, /^\| EX1 \| 15 Exit strategy \| 8\.3 \| `working_together` \(shown from `knowledge`\) \| `principles\.exit_strategy\.triggers` \| warning \| exit triggers defined \|$/m);
+    assert.match(md, /^\| EX1 \| 15 Exit strategy \| 8\.3 \| `knowledge` \| `principles\.exit_strategy\.triggers` \| warning \| exit triggers defined \|$/m);
     const bad = rac(['rules', '--format', 'sarif'], dir);
     assert.equal(bad.status, 2);
     assert.match(bad.stderr, /--format must be one of text, json, markdown/);

@@ -50,6 +50,7 @@ metadata:
   status: draft
   lifecycle_stage: awareness
   next_review_due: 2025-12-01
+  maintained_by: acme
 parties:
   - id: acme
     name: Acme Ltd
@@ -79,4 +80,10 @@ principles:
         status: open
         likelihood: 2
         impact: 2
+  business_objectives:
+    party_objectives:
+      - {id: PO-1, party: acme, text: A second supplier for every line}
+  collaborative_leadership:
+    ser:
+      - {party: acme, person: p-ann}
 `;

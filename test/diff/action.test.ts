@@ -154,7 +154,7 @@ test('the action on a pull request with new errors: annotations, one summary, ou
   const sarif = 'out/relationship.sarif';
   const r = runAction({ paths: 'relationships\n', sarif });
   assert.equal(r.status, 1, r.stderr + r.stdout);
-  assert.match(r.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=224,/m);
+  assert.match(r.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=245,/m);
   assert.match(r.stdout, /^::error title=Relationship as Code::the change adds findings at or above error/m);
   // The job summary holds the Markdown once; the comment file holds the same Markdown.
   assert.equal(r.stepSummary.match(/^### Relationship coverage:/gm)?.length, 1);

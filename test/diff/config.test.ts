@@ -44,9 +44,9 @@ describe('rac diff --config', () => {
     const [file] = report.files;
     assert.deepEqual(file.rules.find((r) => r.id === 'X-RM1'), { id: 'X-RM1', title: 'the contracts are referenced', principle: 'relationship_management', before: 'unmet', after: 'met' });
     assert.ok(file.fixedFindings.some((f) => f.code === 'evidence.X-RM1'), 'the base side was checked with the named profile');
-    // The revisions' own .rac.yaml is read on neither side: RM1 and RM3 count on both (with X-RM1, four rules).
+    // The revisions' own .rac.yaml is read on neither side: RM1, RM3, RM4 and RM5 count on both (with X-RM1, five rules).
     const rm = file.principles.find((p) => p.id === 'relationship_management');
-    assert.deepEqual([rm?.before, rm?.after].map((s) => s && { met: s.met, counted: s.counted }), [{ met: 3, counted: 4 }, { met: 4, counted: 4 }]);
+    assert.deepEqual([rm?.before, rm?.after].map((s) => s && { met: s.met, counted: s.counted }), [{ met: 4, counted: 5 }, { met: 5, counted: 5 }]);
   });
 
   test('without it, each side has its own revision\'s profile; with --no-config, the catalog alone', () => {
@@ -54,7 +54,7 @@ describe('rac diff --config', () => {
     const own = diff().files[0];
     assert.equal(own.rules.find((r) => r.id === 'X-RM1'), undefined);
     const rm = own.principles.find((p) => p.id === 'relationship_management');
-    assert.deepEqual([rm?.before, rm?.after].map((s) => s && { met: s.met, counted: s.counted }), [{ met: 2, counted: 2 }, { met: 1, counted: 1 }]);
+    assert.deepEqual([rm?.before, rm?.after].map((s) => s && { met: s.met, counted: s.counted }), [{ met: 3, counted: 3 }, { met: 2, counted: 2 }]);
     // The catalog alone on both sides: contract references are no rule, so the edit moves nothing.
     assert.deepEqual(diff('--no-config').files.map((f) => f.rules), [[]]);
   });

@@ -83,5 +83,5 @@ test('paths are shown relative to the working folder, links and annotations rela
   const f = report.files.find((x) => x.repoPath === 'relationships/new-error.relationship.yaml');
   assert.equal(f?.path, 'new-error.relationship.yaml');
   const gh = rac(['diff', '--base', 'base', '--as-of', AS_OF, '--format', 'github', '.'], join(repo.dir, 'relationships'));
-  assert.match(gh.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=224,/m);
+  assert.match(gh.stdout, /^::error file=relationships\/new-error\.relationship\.yaml,line=245,/m);
 });

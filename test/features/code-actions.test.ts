@@ -216,7 +216,7 @@ test('scaffolds give one entry per party and point at the document\'s own people
     '        person: p-c',
     '        appointed_on: 2026-06-01',
   ].join('\n')), next);
-  const rmp = fix(stubs('block'), (f) => f.code === 'evidence.RM2', /"rmp"/).next;
+  const rmp = fix(stubs('block'), (f) => f.code === 'evidence.RM2', /"joint_rmp"/).next;
   assert.ok(rmp.includes('      approved_by:\n        - p-a\n        - p-b\n        - p-c\n'), rmp);
 });
 
@@ -350,7 +350,8 @@ test('no waiver without people to approve it, nor for a rule that does not count
   const a = analyzeText(noPeople);
   const ex2 = a.findings.find((f) => f.code === 'evidence.EX2')!;
   assert.ok(!actionsFor(a, ex2).some((x) => x.title.startsWith('Waive')));
-  const early = [...HEAD.map((l) => l.replace('staying_together', 'knowledge')), 'principles:', '  exit_strategy: {document: docs/exit.pdf}', ''].join('\n');
+  // EX1 counts from knowledge: at awareness it is announced as information, and not waivable.
+  const early = [...HEAD.map((l) => l.replace('staying_together', 'awareness')), 'principles:', '  exit_strategy: {document: docs/exit.pdf}', ''].join('\n');
   const b = analyzeText(early);
   const ex1 = b.findings.find((f) => f.code === 'evidence.EX1')!;
   assert.equal(ex1.severity, 'information');

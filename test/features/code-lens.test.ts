@@ -19,7 +19,7 @@ test('titles: covered, partial with the unmet rules, not yet required', () => {
   assert.deepEqual(titles, [
     '⚠ partial 2/3 — VV3 unmet',
     '⏳ not yet required',
-    '⚠ partial 3/5 — RK3, RK4 unmet',
+    '⚠ partial 3/6 — RK3, RK4, RK6 unmet',
     '✓ covered 4/4',
     '⚠ partial 1/7 — EX2, EX3, EX4, EX5 +2 unmet',
   ]);
@@ -40,7 +40,7 @@ test('missing and waived', () => {
     '',
   ].join('\n');
   const lenses = codeLenses(analyzeText(text), URI);
-  assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ missing 0/6 · ⚑ EX2 waived', '⏳ not yet required', '⚠ partial 2/5 — RK1, RK3, RK4 unmet']);
+  assert.deepEqual(lenses.map((l) => l.command?.title), ['✗ missing 0/6 · ⚑ EX2 waived', '⏳ not yet required', '⚠ partial 2/6 — RK1, RK3, RK4, RK6 unmet']);
 });
 
 test('a document without principles has no lenses; a missing uri still gives a command', () => {

@@ -143,7 +143,8 @@ describe('diagnostics over stdio', () => {
     assert.equal(coverage.stage, 'awareness');
     assert.equal(coverage.schemaVersion, '1');
     assert.equal(coverage.covered, 0);
-    assert.equal(coverage.required, 2);
+    // At awareness: relationship management, business objectives, collaborative leadership, risk management.
+    assert.equal(coverage.required, 4);
     assert.equal(coverage.errors, diagnostics.filter((d) => d.severity === 1).length);
     assert.equal(coverage.warnings, diagnostics.filter((d) => d.severity === 2).length);
     client.change(uri, FLAWED.replace('actve', 'active'), 2);

@@ -66,7 +66,7 @@ test('installed alone into an empty prefix, rac checks samples from a folder out
   const rac = (args: string[]) => spawnSync(join(prefix, 'bin', 'rac'), args, { cwd: work, env: { PATH: `${dirname(process.execPath)}:/usr/bin:/bin` }, encoding: 'utf8' });
   const flawed = rac(['check', 'flawed.relationship.yaml', '--as-of', '2026-11-01']);
   assert.equal(flawed.status, 1, flawed.stderr);
-  assert.match(flawed.stdout, /^flawed\.relationship\.yaml:113:10: error unknown key "ownr"/m);
+  assert.match(flawed.stdout, /^flawed\.relationship\.yaml:145:10: error unknown key "ownr"/m);
   const clean = rac(['check', 'outsourcing-partnership.relationship.yaml', '--as-of', '2026-11-01']);
   assert.equal(clean.status, 0, clean.stderr + clean.stdout);
   assert.match(clean.stdout, /coverage 11\/12: 11 of 12 required principles covered, 1 waived/);

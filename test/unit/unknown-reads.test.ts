@@ -16,7 +16,9 @@ const readers = (broken: Path[]) => [...loadCatalog().rules.keys()].filter((id) 
 test('a broken value is read by the rules whose paths reach it, and by no other', () => {
   assert.deepEqual(readers([['principles', 'governance_and_processes', 'bodies', 0, 'members']]), ['GP1', 'GP2', 'CB2']);
   assert.deepEqual(readers([['metadata', 'next_review_due']]), ['RM3']);
-  assert.deepEqual(readers([['principles', 'relationship_management', 'rmp', 'approved_by']]), ['RM2'], 'RM1 only asks whether the plan is there');
+  assert.deepEqual(readers([['principles', 'relationship_management', 'joint_rmp', 'approved_by']]), ['RM2'], 'RM2 reads the joint plan\'s approvers');
+  assert.deepEqual(readers([['principles', 'relationship_management', 'rmp', 'approved_by']]), [], 'RM1 only asks whether the own plan is there');
+  assert.deepEqual(readers([['metadata', 'maintained_by']]), ['RM5'], 'the rules about "own" are unknown through their check (own_party), not through their paths');
   assert.deepEqual(readers([['principles', 'risk_management', 'register', 2, 'likelihood']]), ['RK5'], 'the register is still not empty, and its owners are still named');
   assert.deepEqual(readers([['metadata', 'lifecycle_stage']]), ['RM4']);
   assert.deepEqual(readers([['principles', 'competence_and_behaviour', 'assessments', 0, 'assessed_on']]), ['CB2'], 'CB2 looks members up in the assessments its args name; CB3 reads only result and action');

@@ -57,7 +57,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       const stageOpen = !unjudged.stageKnown && (stageIndex(rule.from_stage) > 0 || rule.until_stage !== undefined);
       const place = stageOpen ? 'within' : placement(rule, stage, status);
       const counts = place === 'within';
-      const unknown = stageOpen || readsBroken(rule, unjudged.broken);
+      const unknown = stageOpen || outcome.unknown === true || readsBroken(rule, unjudged.broken);
       const waiver = active.get(rule.id);
       const state: RuleResult['state'] = place !== 'within' ? outsideState(place) : unknown ? 'unknown' : outcome.met ? 'met' : waiver ? 'waived' : 'unmet';
       const at: Path = outcome.at ?? staticSegments(outcome.spec);
@@ -136,7 +136,14 @@ export function checkContext(data: Record<string, unknown>, asOf: number): Check
   const parties = (Array.isArray(data.parties) ? data.parties : [])
     .filter((p): p is Record<string, unknown> => !!p && typeof p === 'object' && typeof (p as Record<string, unknown>).id === 'string')
     .map((p) => ({ id: String(p.id), name: String(p.name ?? p.id) }));
-  return { data, asOf, parties, personParty: partyPeople(data).personParty, select: (path) => selectPath(data, path) };
+  return { data, asOf, parties, personParty: partyPeople(data).personParty, own: ownParty(data, parties), select: (path) => selectPath(data, path) };
+}
+
+/** The party metadata.maintained_by names, when it is one of the file's parties; "own" means nothing otherwise. */
+export function ownParty(data: Record<string, unknown>, parties: { id: string }[]): string | undefined {
+  const metadata = data.metadata;
+  const id = metadata && typeof metadata === 'object' ? (metadata as Record<string, unknown>).maintained_by : undefined;
+  return typeof id === 'string' && parties.some((p) => p.id === id) ? id : undefined;
 }
 
 /** The days a rule's checks care about in the data, for the timeline (each kind says which). */

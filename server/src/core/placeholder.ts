@@ -6,7 +6,7 @@ import { loadCatalog, type CheckSpec, type RuleSpec } from './catalog';
 import { checks } from './checks/index';
 import { field, type Draft, type DraftNode } from './checks/context';
 import { fromDay, pastDateKeys, toDay } from './dates';
-import { partyPeople } from './evidence';
+import { ownParty, partyPeople } from './evidence';
 import { expandSnippet } from './scaffold';
 import { childSchema, deref, isDateSchema, schemaAt, type JsonSchema } from './schema';
 import { STAGES, type Analysis, type Path, type Stage } from './types';
@@ -22,6 +22,8 @@ export interface Fill {
   allPeople: string[];
   /** collection → ids the document defines. */
   ids: (collection: string) => string[];
+  /** The party metadata.maintained_by names, when it is one. */
+  own?: string;
 }
 
 export function fillFor(analysis: Analysis): Fill {
@@ -36,6 +38,7 @@ export function fillFor(analysis: Analysis): Fill {
     people,
     allPeople,
     ids: (collection) => [...(analysis.model.ids.get(collection)?.keys() ?? [])],
+    own: ownParty(data, idsOf(data.parties).map((id) => ({ id }))),
   };
 }
 
@@ -124,6 +127,7 @@ function satisfy(value: unknown, path: Path, spec: CheckSpec, fill: Fill): void 
     listAt: (rest) => listAt(value, path, rest, [...own, ...rest], fill),
     placeholder: (at) => shape(schemaAt(at), at, fill),
     clone,
+    own: fill.own,
   };
   kind.satisfy(draft, spec.args);
 }

@@ -1,13 +1,15 @@
 // PURE. A new relationship file for a lifecycle stage, built from the schema's defaultSnippets (the same bodies
 // completion offers) and the principle catalog: the principle sections whose rules count at that stage.
 // The result is clean for its stage (no error, no warning) on the day it is written and for 90 days after: its
-// placeholders are obvious and distinct, its cadences are ones a new relationship can keep for a quarter, and it
-// links no evidence file (the author adds the links when the documents exist).
+// placeholders are obvious and distinct, its cadences are ones a new relationship can keep for a quarter, it holds
+// no field that only later stages read (no joint plan in an awareness file), and it links no evidence file (the
+// author adds the links when the documents exist; a link a counted rule requires is an example.com placeholder).
 import { stringify } from 'yaml';
 import { analyze } from './analyze';
-import { loadCatalog, stageIndex, staticSegments } from './catalog';
+import { loadCatalog, stageIndex, staticSegments, type RuleSpec } from './catalog';
 import { cadenceDays, fromDay, pastDateKeys, toDay } from './dates';
 import { CURRENT_VERSION } from './migrate';
+import { readPatterns, reads, type ReadPattern } from './rule-reads';
 import { schemaAt } from './schema';
 import type { Path, Stage } from './types';
 
@@ -45,9 +47,12 @@ export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data 
   if (Array.isArray(history)) for (const entry of history) if (entry && typeof entry === 'object') (entry as Data).stage = stage;
 
   const data: Data = { schema_version: root.schema_version ?? CURRENT_VERSION, metadata, parties, people, principles };
+  const rules = [...loadCatalog().rules.values()].map((r) => r.rule);
+  const counted = rules.filter((r) => stageIndex(r.from_stage) <= current).flatMap(readPatterns);
+  dropLaterFields(data, rules, counted);
   if (options.asOf) replaceDates(data, options.asOf);
   resolveReferences(data, options.asOf ?? '2026-01-01');
-  freshStart(data, options.asOf ?? '2026-01-01');
+  freshStart(data, options.asOf ?? '2026-01-01', counted);
   return data;
 }
 
@@ -68,6 +73,25 @@ function addLateFields(principles: Data, current: number): void {
       if (body !== undefined) (section as Data)[key] = expandSnippet(body);
     }
   }
+}
+
+/** Whether a pattern reads something at or below `path` (a rule reading joint_rmp.approved_by reads joint_rmp). */
+function readsUnder(pattern: ReadPattern, path: Path): boolean {
+  return path.every((seg, i) => pattern.segments[i] === seg);
+}
+
+/**
+ * The metadata fields and principle keys that only rules counting at later stages read (a joint plan, a contract
+ * reference, partner selection in an awareness file): left out, so a new file asks for no more than its stage.
+ */
+function dropLaterFields(data: Data, rules: RuleSpec[], counted: ReadPattern[]): void {
+  const all = rules.flatMap(readPatterns);
+  const later = (path: Path) => all.some((p) => readsUnder(p, path)) && !counted.some((p) => readsUnder(p, path));
+  const holders: [Data, Path][] = [[data.metadata as Data, ['metadata']]];
+  for (const [id, section] of Object.entries(data.principles as Data)) {
+    if (section && typeof section === 'object' && !Array.isArray(section)) holders.push([section as Data, ['principles', id]]);
+  }
+  for (const [holder, at] of holders) for (const key of Object.keys(holder)) if (later([...at, key])) delete holder[key];
 }
 
 /** A snippet body with its placeholders replaced by their defaults; {} when the schema has none there. */
@@ -117,7 +141,7 @@ function isAhead(key: string): boolean {
 }
 
 /** Everything a real relationship starts with, less what makes a placeholder file fail its own stage. */
-function freshStart(data: Data, asOf: string): void {
+function freshStart(data: Data, asOf: string, counted: ReadPattern[]): void {
   // Cadences shorter than a quarter would be overdue before the author has filled the file in.
   forEachField(data, (holder, key, value) => {
     if ((key === 'cadence' || key === 'review_cadence') && typeof value === 'string' && (cadenceDays[value] ?? Infinity) < 90) holder[key] = 'quarterly';
@@ -131,7 +155,13 @@ function freshStart(data: Data, asOf: string): void {
   const { model } = analyze(stringify(data), { asOf });
   const files = model.links.filter((l) => l.kind === 'file').map((l) => l.path);
   files.sort((a, b) => Number(b[b.length - 1]) - Number(a[a.length - 1]) || 0);
-  for (const path of files) removeAt(data, path);
+  for (const path of files) {
+    // A link a counted rule asks for (BO6's business case document) stays, as an obvious placeholder URL.
+    const required = counted.some((p) => reads(p, path));
+    const name = String(valueAt(data, path)).split('/').pop();
+    if (required) setAt(data, path, `https://example.com/${name}`);
+    else removeAt(data, path);
+  }
 }
 
 function forEachField(value: unknown, visit: (holder: Data, key: string, value: unknown) => void): void {
@@ -181,6 +211,10 @@ function parentOf(data: Data, path: Path): unknown {
   let node: unknown = data;
   for (const segment of path.slice(0, -1)) node = (node as Record<string | number, unknown> | undefined)?.[segment];
   return node;
+}
+
+function valueAt(data: Data, path: Path): unknown {
+  return (parentOf(data, path) as Record<string | number, unknown> | undefined)?.[path[path.length - 1]];
 }
 
 function setAt(data: Data, path: Path, value: unknown): void {

@@ -49,6 +49,11 @@ class Fixer {
     this.edits = new YamlEdits(analysis.lines, this.doc?.contents as Node | null | undefined);
   }
 
+  /** What the checks see of `data` (the analysed document's by default) at the analysis's as-of date. */
+  private context(data: unknown = this.analysis.data): ReturnType<typeof checkContext> {
+    return checkContext((data ?? {}) as Record<string, unknown>, toDay(this.analysis.coverage.asOf) ?? 0);
+  }
+
   private get fill(): Fill {
     this.fillCache ??= fillFor(this.analysis);
     return this.fillCache;
@@ -140,7 +145,7 @@ class Fixer {
     const items = valueAt(this.analysis.data, listPath);
     if (!isSeq(list) || !Array.isArray(items) || walk(this.doc, listPath).length !== listPath.length) return undefined;
     const have = new Set(items.flatMap((item) => strings((item as Record<string, unknown> | null)?.[key])));
-    const missing = (checks.get(spec.check)?.wants?.(spec.args) ?? []).filter((v) => !have.has(v));
+    const missing = (checks.get(spec.check)?.wants?.(spec.args, this.context()) ?? []).filter((v) => !have.has(v));
     if (missing.length === 0) return undefined;
     let edit: TextEdit | undefined;
     let data: unknown;
@@ -157,7 +162,8 @@ class Fixer {
     } else {
       const taken = new Set(items.map((item) => String((item as Record<string, unknown> | null)?.id)));
       const added = missing.map((value, i) => {
-        const item = placeholder([...listPath, items.length + i], this.fill);
+        // The rule shapes the new item too (an own-party entry names a person of that party).
+        const item = placeholder([...listPath, items.length + i], this.fill, [rule]);
         if (!item || typeof item !== 'object' || Array.isArray(item)) return { [key]: value };
         const obj = { ...(item as Record<string, unknown>), [key]: value };
         if (typeof obj.id === 'string') {
@@ -259,7 +265,7 @@ class Fixer {
   }
 
   private holdsOn(rule: RuleSpec, data: unknown): boolean {
-    return evaluate(rule, checkContext(data as Record<string, unknown>, toDay(this.analysis.coverage.asOf) ?? 0)).met;
+    return evaluate(rule, this.context(data)).met;
   }
 
   /** A waiver for a rule that counts and is unmet: reason and expiry to be confirmed by the approver. */

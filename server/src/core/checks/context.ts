@@ -15,6 +15,12 @@ export interface Outcome {
   detail?: string;
   /** The offending place, when it is narrower than the rule's path. */
   at?: Path;
+  /**
+   * The check cannot be judged because data it depends on elsewhere is missing or broken (no
+   * metadata.maintained_by to say which party is "own"): the rule is unknown, and the rule that asks for that
+   * data is the one to report.
+   */
+  unknown?: boolean;
 }
 
 export interface CheckContext {
@@ -23,6 +29,8 @@ export interface CheckContext {
   asOf: number;
   parties: { id: string; name: string }[];
   personParty: Map<string, string>;
+  /** The party metadata.maintained_by names ("own"), when it is one of the parties. */
+  own?: string;
   /** The targets of a path named in args ("principles.competence_and_behaviour.assessments[*]"). */
   select(path: string): Target[];
 }
@@ -50,6 +58,8 @@ export interface Draft {
   placeholder(path: Path): unknown;
   /** A copy of a list item with a fresh id (R-001 → R-002) among its siblings. */
   clone<T>(item: T, siblings: unknown[]): T;
+  /** The document's own party (metadata.maintained_by), when it names one. */
+  own?: string;
 }
 
 /** Which fields of which maps a check reads: a quick fix fills in the blank ones. */
@@ -75,7 +85,7 @@ export interface CheckKind {
   /** The maps and fields the check reads, for a fix that fills in blanks where no placeholder goes. */
   fieldsRead?(spec: CheckSpec): FieldsRead | undefined;
   /** Values the selected items must include: a fix adds one item (or value) per missing one. */
-  wants?(args: Args): string[];
+  wants?(args: Args, ctx: CheckContext): string[];
   /** A list whose last item the check compares: a fix appends an item for the current stage. */
   appendsTo?(args: Args): string | undefined;
   /**

@@ -1,7 +1,8 @@
 // Every party is represented. args: field (per item, else the value itself), via: people (ids are people,
 // counted by their party), keys (a map keyed by party), mode: union | some | each, person (that item's
 // person must belong to its party), noun (how the message names an entry), vacuous (an empty list is met:
-// another rule already asks for the list itself).
+// another rule already asks for the list itself), shared (a value that stands for every party at once: a risk
+// owned `joint`).
 import { field, label, list, shown, strings, valueAt, type Args, type Check, type CheckKind, type CheckContext, type Target } from './context';
 
 function partiesOf(t: Target, args: Args, ctx: CheckContext): Set<string> {
@@ -19,6 +20,7 @@ const evaluate: Check = (targets, args, ctx) => {
   if (ctx.parties.length === 0) return { met: false, detail: 'no parties are defined' };
   if (targets.length === 0 && args.vacuous) return { met: true };
   if (present.length === 0) return { met: false, detail: `no ${noun} recorded yet` };
+  if (typeof args.shared === 'string' && present.some((t) => strings(args.field ? field(t.value, String(args.field)) : t.value).includes(String(args.shared)))) return { met: true };
   if (args.person) {
     for (const t of present) {
       const party = field(t.value, String(args.field ?? 'party'));
@@ -58,4 +60,9 @@ const evaluate: Check = (targets, args, ctx) => {
   return missing.length ? { met: false, detail: `no ${noun} for ${list(missing)}` } : { met: true };
 };
 
-export const covers_all_parties: CheckKind = { name: 'covers_all_parties', evaluate };
+export const covers_all_parties: CheckKind = {
+  name: 'covers_all_parties',
+  evaluate,
+  // With a shared value, one item holding it covers every party at once: the fix adds that item.
+  wants: (args) => (typeof args.shared === 'string' ? [args.shared] : []),
+};

@@ -13,6 +13,7 @@ import { min_parties } from './min_parties';
 import { non_empty } from './non_empty';
 import { none_overdue } from './none_overdue';
 import { not_past } from './not_past';
+import { own_party } from './own_party';
 import { present } from './present';
 import { ref_kind } from './ref_kind';
 import { score_mitigated } from './score_mitigated';
@@ -22,8 +23,8 @@ import { within_days } from './within_days';
 
 const kinds: CheckKind[] = [
   ascending, at_most, cadence_met, covers_all_parties, each_has, each_recorded_within, includes, matches_last,
-  member_of, min_parties, non_empty, none_overdue, not_past, present, ref_kind, score_mitigated, sums_to, threshold_side,
-  within_days,
+  member_of, min_parties, non_empty, none_overdue, not_past, own_party, present, ref_kind, score_mitigated, sums_to,
+  threshold_side, within_days,
 ];
 
 export const checks: ReadonlyMap<string, CheckKind> = new Map(kinds.map((k) => [k.name, k]));
