@@ -6,6 +6,7 @@ import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
 import { Locator } from './locate';
 import { indexModel } from './model';
+import { reparse } from './incremental';
 import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
@@ -19,6 +20,15 @@ import { readStage } from './stage';
 import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  return analyzeEdited(undefined, text, options);
+}
+
+/**
+ * The analysis of `text`, the same as analyze() gives, made from the previous analysis of the same document when
+ * there is one: only the part the edit touched is parsed again (incremental.ts), and the checks run on the whole
+ * spliced result (they take a small part of the time parsing does).
+ */
+export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
@@ -26,10 +36,11 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const bytes = oversize(text);
   if (bytes !== undefined) return tooLargeAnalysis(bytes, options, lines);
 
-  const parsed = parse(text, lines);
+  const parsed = (previous?.source && reparse(previous.source, text, lines)) || parse(text, lines);
   findings.push(...parsed.findings);
   const document = parsed.document;
-  const locate = new Locator(document, lines);
+  // A spliceable parse has no alias, so the locator need not look for them.
+  const locate = new Locator(document, lines, parsed.spliceable ? false : undefined);
   const isMapData = !!parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
   const data = (isMapData ? parsed.data : {}) as Record<string, unknown>;
   const syntaxBroken = parsed.findings.length > 0;
@@ -108,6 +119,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     lines,
     data: isMapData ? parsed.data : undefined,
     catalog,
+    source: { text, parsed },
   };
 }
 
@@ -119,7 +131,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 export function tooLargeAnalysis(bytes: number, options: AnalyzeOptions, lines = new LineIndex('')): Analysis {
   const nothing = analyze('', options);
   const message = `${tooLargeMessage(bytes)}: a relationship file is a few hundred lines, so it is not analysed; split it, or remove what does not belong in it`;
-  return { ...nothing, findings: [{ code: 'file.too-large', severity: 'error', message, range: lines.range(0, 0) }], lines };
+  return { ...nothing, findings: [{ code: 'file.too-large', severity: 'error', message, range: lines.range(0, 0) }], lines, source: undefined };
 }
 
 /**

@@ -1,0 +1,299 @@
+// PURE. Re-parses only the edited part of a big file: the run of list items (or of top-level sections) the edit
+// touches is parsed on its own with `yaml` and spliced into the previous syntax tree, the nodes after it moved by
+// the length the edit added. A relationship file is a handful of sections and long lists, so an edit inside one
+// risk re-parses that risk, not 30,000 lines.
+//
+// The result must be exactly what parsing the whole text gives, so the splice is refused (undefined: parse the
+// whole text) whenever that is not plain from the text: the previous tree had any syntax finding but repeated
+// keys, an anchor, an alias, a directive, a second document or a nesting past the limits; the block has a tab, a
+// document marker, a line that would close or open a list or section where the old one did not, an error or a
+// warning of its own, an anchor, an alias, a list or map as a key; or a node outside the block starts or ends
+// inside it. The differential test (test/unit/incremental.test.ts) and `npm run fuzz:incremental` compare the
+// result with a full parse after thousands of random edits.
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { duplicateKeys } from './duplicate-keys';
+import { MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, tooDeepFlows } from './nesting-depth';
+import { controlCharacter, duplicateFinding, MAX_ALIAS_COUNT, PARSE_OPTIONS, type Parsed } from './parse';
+import type { LineIndex } from './text';
+
+/** The previous text with its parse: what an edit is spliced into. */
+export interface Previous { text: string; parsed: Parsed }
+
+type Range3 = [number, number, number];
+type Container = YAMLSeq<Node> | YAMLMap<Node, Node>;
+
+/** A run of whole entries of one block collection, and the text they take: [start, end) in the old text. */
+interface Run { container: Container; first: number; last: number; path: Container[]; start: number; end: number; indent: number }
+
+/** The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined. */
+export function reparse(previous: Previous, text: string, lines: LineIndex): Parsed | undefined {
+  const old = previous.text;
+  const before = previous.parsed;
+  if (!before.spliceable || !before.document || text === old) return text === old ? before : undefined;
+  let p = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (p < shorter && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < shorter - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const delta = text.length - old.length;
+  for (const run of runs(before.document, old, p, oldEnd)) {
+    const spliced = splice(before, run, old, text, lines, p, oldEnd, delta);
+    if (spliced) return spliced;
+  }
+  return undefined;
+}
+
+/** Candidate runs around the edit [p, oldEnd), the innermost first. */
+function runs(document: Document.Parsed, old: string, p: number, oldEnd: number): Run[] {
+  const out: Run[] = [];
+  const path: Container[] = [];
+  let node = document.contents as Node | null;
+  while (isCollection(node) && !node.flow && node.range) {
+    const collection = node as Container;
+    const section = isMap(collection);
+    const entries = collection.items as (Node | Pair<Node, Node>)[];
+    const indent = node.range[0] - lineStart(old, node.range[0]);
+    // Sections are spliced only at the top (keys at column 0); lists at any depth.
+    const runnable = section ? path.length === 0 && indent === 0 : true;
+    const lineStarts: number[] = [];
+    for (const entry of entries) {
+      const at = entryStart(entry);
+      const ls = at === undefined ? undefined : section ? lineStart(old, at) : dashLine(old, at, indent);
+      if (ls === undefined || (section && ls !== at)) break;
+      lineStarts.push(ls);
+    }
+    if (lineStarts.length !== entries.length) break;
+    let first = -1;
+    for (let k = 0; k < entries.length && lineStarts[k] <= p; k++) first = k;
+    if (first < 0) break;
+    if (lineStarts[first] === p && first > 0) first--;
+    let last = first;
+    while (last + 1 < entries.length && lineStarts[last + 1] <= oldEnd) last++;
+    if (runnable) {
+      const end = last + 1 < entries.length ? lineStarts[last + 1] : blockEnd(old, lineStarts[last], indent, section);
+      out.push({ container: collection, first, last, path: [...path], start: lineStarts[first], end, indent });
+    }
+    if (first !== last) break;
+    const entry = entries[first];
+    path.push(collection);
+    node = (isPair(entry) ? entry.value : entry) as Node | null;
+  }
+  return out.reverse();
+}
+
+function entryStart(entry: Node | Pair<Node, Node> | null): number | undefined {
+  const node = isPair(entry) ? (entry.key as Node | null) : entry;
+  return node?.range ? node.range[0] : undefined;
+}
+
+function lineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** The start of the line whose "-" at column `indent` opens the list item whose value starts at `at`. */
+function dashLine(text: string, at: number, indent: number): number | undefined {
+  for (let ls = lineStart(text, at); ; ls = lineStart(text, ls - 1)) {
+    let i = ls;
+    while (i < ls + indent && text[i] === ' ') i++;
+    if (i === ls + indent && isSeqDash(text, i) && i < at) return ls;
+    if (ls === 0) return undefined;
+  }
+}
+
+function isSeqDash(text: string, at: number): boolean {
+  const next = text[at + 1];
+  return text[at] === '-' && (next === undefined || next === ' ' || next === '\n' || next === '\r');
+}
+
+/**
+ * Where the block opened on the line at `from` ends: the start of the next line with content indented no more
+ * than `indent` (for a section: a line at column 0 that is not an item of a list written at column 0), or the
+ * end of the text.
+ */
+function blockEnd(text: string, from: number, indent: number, section: boolean): number {
+  let at = nextLine(text, from);
+  while (at < text.length) {
+    let i = at;
+    while (text[i] === ' ') i++;
+    const c = text[i];
+    const content = i < text.length && c !== '\n' && c !== '\r' && c !== '#';
+    if (content && i - at <= indent && !(section && isSeqDash(text, i))) return at;
+    at = nextLine(text, at);
+  }
+  return text.length;
+}
+
+function nextLine(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  if (text[i] === '\r' && text[i + 1] === '\n') i++;
+  return i + 1;
+}
+
+function splice(before: Parsed, run: Run, old: string, text: string, lines: LineIndex, p: number, oldEnd: number, delta: number): Parsed | undefined {
+  const { start, end, indent } = run;
+  const section = isMap(run.container);
+  // The edit must stay inside the block, and the line after it (unchanged) must still begin a line.
+  if (p < start || (oldEnd >= end && end !== old.length)) return undefined;
+  const newEnd = end + delta;
+  const block = text.slice(start, newEnd);
+  if (!blockLinesFit(block, indent, section)) return undefined;
+  let docs: Document.Parsed[];
+  try {
+    docs = parseAllDocuments(block.replace(/\r(?!\n)/g, '\n'), PARSE_OPTIONS) as Document.Parsed[];
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(docs) || docs.length !== 1) return undefined;
+  const doc = docs[0];
+  const contents = doc.contents as Node | null;
+  if (doc.errors.length || doc.warnings.length || !isCollection(contents) || contents.flow || contents.items.length === 0) return undefined;
+  if (section ? !isMap(contents) : !isSeq(contents)) return undefined;
+  if (contents.range?.[0] !== indent || controlCharacter(block)) return undefined;
+  if (!plainTree(contents)) return undefined;
+  const flows = countFlowOpeners(text);
+  if (flows > MAX_FLOW_DEPTH && tooDeepFlows(text).length) return undefined;
+
+  const shift = (x: number): number => (x >= end ? x + delta : x);
+  const unsafe = (x: number): boolean => x > start && x < end;
+  const moved = (contents.items as (Node | Pair<Node, Node>)[]).map((e) => shiftedEntry(e, (x) => x + start));
+  // Comments and blank lines above the first entry belong to the text before the block.
+  const firstOld = run.container.items[run.first] as Node | Pair<Node, Node>;
+  const firstOldNode = (isPair(firstOld) ? firstOld.key : firstOld) as Node | null;
+  const firstNew = (isPair(moved[0]) ? moved[0].key : moved[0]) as Node | null;
+  if (firstNew && firstOldNode) {
+    firstNew.commentBefore = firstOldNode.commentBefore;
+    firstNew.spaceBefore = firstOldNode.spaceBefore;
+  }
+
+  // Copy the path down to the container; entries after the block move, entries before it are shared.
+  let failed = false;
+  const shiftNode = (n: Node | null): Node | null => {
+    if (!n) return n;
+    if (n.range && n.range.some(unsafe)) failed = true;
+    if (n.range && n.range[0] < end && n.range[2] < end) return n;
+    return shiftedNode(n, shift);
+  };
+  const rebuild = (depth: number, node: Container): Container => {
+    const copy = copyCollection(node, shift);
+    const items = node.items as (Node | Pair<Node, Node>)[];
+    if (depth === run.path.length) {
+      const tail = items.slice(run.last + 1).map((e) => (isPair(e) ? shiftedPair(e, shiftNode) : shiftNode(e)));
+      copy.items = [...items.slice(0, run.first), ...moved, ...tail] as never;
+      return copy;
+    }
+    const child = run.path[depth + 1] ?? run.container;
+    copy.items = items.map((e) => {
+      const value = isPair(e) ? (e.value as Node | null) : e;
+      if (value === child) return isPair(e) ? withValue(e, shiftNode(e.key as Node | null), rebuild(depth + 1, child)) : rebuild(depth + 1, child);
+      return isPair(e) ? shiftedPair(e, shiftNode) : shiftNode(e);
+    }) as never;
+    return copy;
+  };
+  const root = rebuild(0, (run.path[0] ?? run.container));
+  // An ancestor's end must not fall inside the block (it would have to move with the text inside it).
+  for (const c of [...run.path, run.container]) if (c.range && (unsafe(c.range[1]) || unsafe(c.range[2]))) failed = true;
+  if (failed) return undefined;
+
+  const document = Object.create(Object.getPrototypeOf(before.document) as object, Object.getOwnPropertyDescriptors(before.document)) as Document.Parsed;
+  document.contents = root as never;
+  document.range = before.document!.range.map(shift) as Range3;
+  document.errors = [];
+  document.warnings = [];
+
+  const findings = duplicateKeys(document).map((d) => duplicateFinding(d, text, lines));
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+  return { document, data, findings, spliceable: true };
+}
+
+/** The block's lines: no tab in an indentation, no document marker or directive, no nesting past the limit. */
+function blockLinesFit(block: string, indent: number, section: boolean): boolean {
+  if (block.includes('\t')) return false;
+  for (let at = 0; at < block.length; at = nextLine(block, at)) {
+    let i = at;
+    while (block[i] === ' ') i++;
+    const c = block[i];
+    if (i === block.length || c === '\n' || c === '\r' || c === '#') continue;
+    const column = i - at;
+    if (column === 0 && (c === '%' || block.startsWith('---', i) || block.startsWith('...', i))) return false;
+    if (column < indent) return false;
+    // An entry of this collection: a "-" at its column (a list), a key at column 0 (a section).
+    if (column === indent && !section && !isSeqDash(block, i)) return false;
+    let dashes = 0;
+    for (let j = i; block[j] === '-' && (block[j + 1] === ' ' || j + 1 === block.length); j += 2) {
+      dashes++;
+      while (block[j + 2] === ' ') j++;
+    }
+    if (column + 1 + dashes > MAX_BLOCK_DEPTH) return false;
+  }
+  return true;
+}
+
+function countFlowOpeners(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('[') ; i >= 0; i = text.indexOf('[', i + 1)) if (++n > MAX_FLOW_DEPTH) return n;
+  for (let i = text.indexOf('{') ; i >= 0; i = text.indexOf('{', i + 1)) if (++n > MAX_FLOW_DEPTH) return n;
+  return n;
+}
+
+/** No anchor, alias or collection key anywhere in the tree: nothing in it reaches outside the block. */
+function plainTree(root: Node): boolean {
+  const stack: (Node | Pair<Node, Node> | null)[] = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (!n) continue;
+    if (isPair(n)) {
+      if (isCollection(n.key) || isAlias(n.key)) return false;
+      stack.push(n.key as Node | null, n.value as Node | null);
+      continue;
+    }
+    if (isAlias(n) || n.anchor) return false;
+    if (isCollection(n)) for (const e of n.items as (Node | Pair<Node, Node>)[]) stack.push(e);
+  }
+  return true;
+}
+
+function shiftedEntry(e: Node | Pair<Node, Node>, shift: (x: number) => number): Node | Pair<Node, Node> {
+  return isPair(e) ? shiftedPair(e, (n) => shiftedNode(n, shift)) : (shiftedNode(e, shift) as Node);
+}
+
+function shiftedPair(pair: Pair<Node, Node>, each: (n: Node | null) => Node | null): Pair<Node, Node> {
+  return withValue(pair, each(pair.key as Node | null), each(pair.value as Node | null));
+}
+
+function withValue(pair: Pair<Node, Node>, key: Node | null, value: Node | null): Pair<Node, Node> {
+  const copy = Object.assign(new Pair(key, value), pair) as Pair<Node, Node>;
+  copy.key = key as Node;
+  copy.value = value as Node;
+  return copy;
+}
+
+/** A copy of the node and everything under it, every offset passed through `shift`. */
+function shiftedNode(n: Node | null, shift: (x: number) => number): Node | null {
+  if (!n) return n;
+  if (isCollection(n)) {
+    const copy = copyCollection(n as Container, shift);
+    copy.items = (n.items as (Node | Pair<Node, Node>)[]).map((e) => shiftedEntry(e, shift)) as never;
+    return copy;
+  }
+  if (isScalar(n)) {
+    const copy = Object.assign(new Scalar(n.value), n);
+    if (n.range) copy.range = n.range.map(shift) as Range3;
+    return copy;
+  }
+  return n;
+}
+
+function copyCollection(n: Container, shift: (x: number) => number): Container {
+  const copy = Object.assign(isMap(n) ? new YAMLMap(n.schema) : new YAMLSeq(n.schema), n) as Container;
+  if (n.range) copy.range = n.range.map(shift) as Range3;
+  return copy;
+}
