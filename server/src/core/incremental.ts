@@ -60,7 +60,7 @@ function runs(document: Document.Parsed, old: string, p: number, oldEnd: number)
     for (const entry of entries) {
       const at = entryStart(entry);
       const ls = at === undefined ? undefined : section ? lineStart(old, at) : dashLine(old, at, indent);
-      if (ls === undefined || (section && ls !== at)) break;
+      if (ls === undefined || at === undefined || (section && at - ls !== indent)) break;
       lineStarts.push(ls);
     }
     if (lineStarts.length !== entries.length) break;
