@@ -10,7 +10,7 @@
 // warning of its own, an anchor, an alias, a list or map as a key; or a node outside the block starts or ends
 // inside it. The differential test (test/unit/incremental.test.ts) and `npm run fuzz:incremental` compare the
 // result with a full parse after thousands of random edits.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { duplicateKeys } from './duplicate-keys';
 import { MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, tooDeepFlows } from './nesting-depth';
 import { controlCharacter, duplicateFinding, MAX_ALIAS_COUNT, PARSE_OPTIONS, type Parsed } from './parse';
@@ -23,7 +23,11 @@ type Range3 = [number, number, number];
 type Container = YAMLSeq<Node> | YAMLMap<Node, Node>;
 
 /** A run of whole entries of one block collection, and the text they take: [start, end) in the old text. */
-interface Run { container: Container; first: number; last: number; path: Container[]; start: number; end: number; indent: number }
+interface Run {
+  container: Container; first: number; last: number; start: number; end: number; indent: number;
+  /** The collections above it, from the root, and the index of the entry taken in each. */
+  path: Container[]; steps: number[];
+}
 
 /** The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined. */
 export function reparse(previous: Previous, text: string, lines: LineIndex): Parsed | undefined {
@@ -48,6 +52,7 @@ export function reparse(previous: Previous, text: string, lines: LineIndex): Par
 function runs(document: Document.Parsed, old: string, p: number, oldEnd: number): Run[] {
   const out: Run[] = [];
   const path: Container[] = [];
+  const steps: number[] = [];
   let node = document.contents as Node | null;
   while (isCollection(node) && !node.flow && node.range) {
     const collection = node as Container;
@@ -72,11 +77,12 @@ function runs(document: Document.Parsed, old: string, p: number, oldEnd: number)
     while (last + 1 < entries.length && lineStarts[last + 1] <= oldEnd) last++;
     if (runnable) {
       const end = last + 1 < entries.length ? lineStarts[last + 1] : blockEnd(old, lineStarts[last], indent, section);
-      out.push({ container: collection, first, last, path: [...path], start: lineStarts[first], end, indent });
+      out.push({ container: collection, first, last, path: [...path], steps: [...steps], start: lineStarts[first], end, indent });
     }
     if (first !== last) break;
     const entry = entries[first];
     path.push(collection);
+    steps.push(first);
     node = (isPair(entry) ? entry.value : entry) as Node | null;
   }
   return out.reverse();
@@ -157,61 +163,123 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const flows = countFlowOpeners(text);
   if (flows > MAX_FLOW_DEPTH && tooDeepFlows(text).length) return undefined;
 
-  const shift = (x: number): number => (x >= end ? x + delta : x);
+  // Nodes outside the block must not start or end inside it: they would have to move with the text in it.
   const unsafe = (x: number): boolean => x > start && x < end;
-  const moved = (contents.items as (Node | Pair<Node, Node>)[]).map((e) => shiftedEntry(e, (x) => x + start));
-  // Comments and blank lines above the first entry belong to the text before the block.
-  const firstOld = run.container.items[run.first] as Node | Pair<Node, Node>;
-  const firstOldNode = (isPair(firstOld) ? firstOld.key : firstOld) as Node | null;
-  const firstNew = (isPair(moved[0]) ? moved[0].key : moved[0]) as Node | null;
-  if (firstNew && firstOldNode) {
-    firstNew.commentBefore = firstOldNode.commentBefore;
-    firstNew.spaceBefore = firstOldNode.spaceBefore;
+  const items = run.container.items as (Node | Pair<Node, Node>)[];
+  const outside = [items[run.first - 1], items[run.last + 1]].map((e) => (isPair(e) ? (e.key as Node | null) : e));
+  if ((outside[0]?.range && outside[0].range[2] > start) || (outside[1]?.range && outside[1].range[0] < end)) return undefined;
+  for (const c of [...run.path, run.container]) if (!c.range || unsafe(c.range[1]) || unsafe(c.range[2])) return undefined;
+  const pathKeys = dataPath(run);
+  const fresh = contents.items as (Node | Pair<Node, Node>)[];
+  const blockDuplicates = before.findings.length === 0 && !section ? duplicateKeys(fresh) : undefined;
+
+  // From here the previous tree is taken over: the block's entries replace the old ones, and the nodes after
+  // them move by the length the edit added. Nothing below fails.
+  for (const e of fresh) shiftAll(e, start);
+  const firstOld = entryNode(items[run.first]);
+  const firstNew = entryNode(fresh[0]);
+  if (firstNew && firstOld) {
+    // Comments and blank lines above the first entry are in the text before the block.
+    firstNew.commentBefore = firstOld.commentBefore;
+    firstNew.spaceBefore = firstOld.spaceBefore;
   }
+  items.splice(run.first, run.last - run.first + 1, ...fresh);
+  for (let k = run.first + fresh.length; k < items.length; k++) shiftAll(items[k], delta);
+  const shift = (x: number): number => (x >= end ? x + delta : x);
+  for (let d = run.path.length - 1; d >= 0; d--) {
+    const ancestor = run.path[d];
+    const entries = ancestor.items as (Node | Pair<Node, Node>)[];
+    for (let k = run.steps[d] + 1; k < entries.length; k++) shiftAll(entries[k], delta);
+  }
+  for (const c of [...run.path, run.container]) c.range = c.range!.map(shift) as Range3;
+  const document = before.document!;
+  document.range = document.range.map(shift) as Range3;
 
-  // Copy the path down to the container; entries after the block move, entries before it are shared.
-  let failed = false;
-  const shiftNode = (n: Node | null): Node | null => {
-    if (!n) return n;
-    if (n.range && n.range.some(unsafe)) failed = true;
-    if (n.range && n.range[0] < end && n.range[2] < end) return n;
-    return shiftedNode(n, shift);
-  };
-  const rebuild = (depth: number, node: Container): Container => {
-    const copy = copyCollection(node, shift);
-    const items = node.items as (Node | Pair<Node, Node>)[];
-    if (depth === run.path.length) {
-      const tail = items.slice(run.last + 1).map((e) => (isPair(e) ? shiftedPair(e, shiftNode) : shiftNode(e)));
-      copy.items = [...items.slice(0, run.first), ...moved, ...tail] as never;
-      return copy;
-    }
-    const child = run.path[depth + 1] ?? run.container;
-    copy.items = items.map((e) => {
-      const value = isPair(e) ? (e.value as Node | null) : e;
-      if (value === child) return isPair(e) ? withValue(e, shiftNode(e.key as Node | null), rebuild(depth + 1, child)) : rebuild(depth + 1, child);
-      return isPair(e) ? shiftedPair(e, shiftNode) : shiftNode(e);
-    }) as never;
-    return copy;
-  };
-  const root = rebuild(0, (run.path[0] ?? run.container));
-  // An ancestor's end must not fall inside the block (it would have to move with the text inside it).
-  for (const c of [...run.path, run.container]) if (c.range && (unsafe(c.range[1]) || unsafe(c.range[2]))) failed = true;
-  if (failed) return undefined;
-
-  const document = Object.create(Object.getPrototypeOf(before.document) as object, Object.getOwnPropertyDescriptors(before.document)) as Document.Parsed;
-  document.contents = root as never;
-  document.range = before.document!.range.map(shift) as Range3;
-  document.errors = [];
-  document.warnings = [];
-
-  const findings = duplicateKeys(document).map((d) => duplicateFinding(d, text, lines));
+  // Repeated keys: with none before, only the block's maps can hold one (a section's run also meets the others).
+  const findings = (blockDuplicates ?? duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
   let data: unknown;
   try {
-    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = pathKeys && findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
   } catch {
-    return undefined;
+    // The data did not have the tree's shape along the path: converted whole below.
   }
-  return { document, data, findings, spliceable: true };
+  if (data === undefined) data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  return { document, data, findings, spliceable: true, spliced: true };
+}
+
+function entryNode(e: Node | Pair<Node, Node> | undefined): Node | null | undefined {
+  return isPair(e) ? (e.key as Node | null) : e;
+}
+
+/** Adds `by` to every offset of the entry and everything under it (a stack, so depth cannot overflow). */
+function shiftAll(entry: Node | Pair<Node, Node> | null | undefined, by: number): void {
+  if (by === 0) return;
+  const stack: unknown[] = [entry];
+  while (stack.length) {
+    const n = stack.pop() as Node | Pair<Node, Node> | null | undefined;
+    if (!n) continue;
+    if (isPair(n)) {
+      stack.push(n.key, n.value);
+      continue;
+    }
+    const r = n.range;
+    if (r) {
+      r[0] += by;
+      r[1] += by;
+      r[2] += by;
+    }
+    if (isCollection(n)) for (const e of n.items) stack.push(e);
+  }
+}
+
+/**
+ * The data keys from the root to the run's collection, when the plain data can be spliced the same way: every
+ * map on the way keyed by strings (as the data's own keys).
+ */
+function dataPath(run: Run): (string | number)[] | undefined {
+  const keys: (string | number)[] = [];
+  for (let d = 0; d < run.path.length; d++) {
+    const entry = run.path[d].items[run.steps[d]] as Node | Pair<Node, Node>;
+    if (!isPair(entry)) {
+      keys.push(run.steps[d]);
+      continue;
+    }
+    const key = entry.key as Node | null;
+    if (!isScalar(key) || typeof key.value !== 'string' || key.value === '__proto__') return undefined;
+    keys.push(key.value);
+  }
+  if (isMap(run.container) && !(run.container.items as Pair<Node, Node>[]).every((p) => isScalar(p.key) && typeof p.key.value === 'string' && p.key.value !== '__proto__')) return undefined;
+  return keys;
+}
+
+/** The previous data with the run's entries replaced: copies along the path, everything else shared. */
+function splicedData(data: unknown, keys: (string | number)[], run: Run, fresh: (Node | Pair<Node, Node>)[], document: Document.Parsed): unknown {
+  const js = (n: unknown): unknown => (n && typeof n === 'object' && 'toJS' in n ? (n as Node).toJS(document, { maxAliasCount: MAX_ALIAS_COUNT }) : n === null ? null : n);
+  const replace = (value: unknown, depth: number): unknown => {
+    if (depth === keys.length) {
+      if (isSeq(run.container)) {
+        if (!Array.isArray(value)) throw new TypeError('not a list');
+        return [...value.slice(0, run.first), ...fresh.map(js), ...value.slice(run.last + 1)];
+      }
+      const old = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      const added = new Set(fresh);
+      for (const pair of run.container.items as Pair<Node, Node>[]) {
+        const key = (pair.key as Scalar).value as string;
+        out[key] = added.has(pair) ? js(pair.value) : old[key];
+      }
+      return out;
+    }
+    const key = keys[depth];
+    if (Array.isArray(value)) {
+      const copy = [...value];
+      copy[key as number] = replace(value[key as number], depth + 1);
+      return copy;
+    }
+    if (!value || typeof value !== 'object') throw new TypeError('not a collection');
+    return { ...(value as Record<string, unknown>), [key]: replace((value as Record<string, unknown>)[key], depth + 1) };
+  };
+  return replace(data, 0);
 }
 
 /** The block's lines: no tab in an indentation, no document marker or directive, no nesting past the limit. */
@@ -261,39 +329,3 @@ function plainTree(root: Node): boolean {
   return true;
 }
 
-function shiftedEntry(e: Node | Pair<Node, Node>, shift: (x: number) => number): Node | Pair<Node, Node> {
-  return isPair(e) ? shiftedPair(e, (n) => shiftedNode(n, shift)) : (shiftedNode(e, shift) as Node);
-}
-
-function shiftedPair(pair: Pair<Node, Node>, each: (n: Node | null) => Node | null): Pair<Node, Node> {
-  return withValue(pair, each(pair.key as Node | null), each(pair.value as Node | null));
-}
-
-function withValue(pair: Pair<Node, Node>, key: Node | null, value: Node | null): Pair<Node, Node> {
-  const copy = Object.assign(new Pair(key, value), pair) as Pair<Node, Node>;
-  copy.key = key as Node;
-  copy.value = value as Node;
-  return copy;
-}
-
-/** A copy of the node and everything under it, every offset passed through `shift`. */
-function shiftedNode(n: Node | null, shift: (x: number) => number): Node | null {
-  if (!n) return n;
-  if (isCollection(n)) {
-    const copy = copyCollection(n as Container, shift);
-    copy.items = (n.items as (Node | Pair<Node, Node>)[]).map((e) => shiftedEntry(e, shift)) as never;
-    return copy;
-  }
-  if (isScalar(n)) {
-    const copy = Object.assign(new Scalar(n.value), n);
-    if (n.range) copy.range = n.range.map(shift) as Range3;
-    return copy;
-  }
-  return n;
-}
-
-function copyCollection(n: Container, shift: (x: number) => number): Container {
-  const copy = Object.assign(isMap(n) ? new YAMLMap(n.schema) : new YAMLSeq(n.schema), n) as Container;
-  if (n.range) copy.range = n.range.map(shift) as Range3;
-  return copy;
-}

@@ -19,6 +19,8 @@ export interface Parsed {
    * finding but repeated keys, no anchor, alias, collection key or nesting past the limits.
    */
   spliceable: boolean;
+  /** Made by splicing an edit into the previous parse (incremental.ts), not by parsing the whole text. */
+  spliced?: boolean;
 }
 
 /**
@@ -77,7 +79,7 @@ export function parse(text: string, lines: LineIndex): Parsed {
   }
   // Duplicate keys leave the tree intact, so each of them is reported, with the key it repeats.
   const otherFindings = findings.length;
-  for (const d of duplicateKeys(document)) findings.push(duplicateFinding(d, text, lines));
+  for (const d of duplicateKeys([document.contents])) findings.push(duplicateFinding(d, text, lines));
   const control = controlCharacter(text);
   if (control) {
     const more = control.count > 1 ? ` (and ${control.count - 1} more)` : '';
