@@ -36,11 +36,12 @@ export class AnalysisCache {
     if (cached) return cached;
     const started = performance.now();
     // The latest analysis, of whatever version and settings, is where this text's parse is spliced from: only the
-    // part of the text the edits touched is parsed again (the checks run on the whole).
+    // part of the text the edits touched is parsed again (the checks run on the whole). The splice takes over that
+    // analysis's syntax tree, which is why the new analysis replaces it at once, below, in the same turn.
     const analysis = analyzeEdited(this.entries.get(uri)?.analysis, text, options);
     this.onAnalysed(uri, version, analysis, performance.now() - started);
     const current = this.entries.get(uri);
-    // Keep the newest version: an answer for an older one must not replace it.
+    // Keep the newest version (the document's own text is always its newest, so this one is at least as new).
     if (!current || current.version <= version) this.entries.set(uri, { version, key, analysis });
     const parsed = analysis.document !== undefined && analysis.document.errors.length === 0;
     if (parsed && (this.goodModels.get(uri)?.version ?? -Infinity) <= version) this.goodModels.set(uri, { version, model: analysis.model });

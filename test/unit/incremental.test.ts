@@ -148,3 +148,32 @@ test(`incremental analysis equals full analysis after every random edit (seed ${
   // The shaped edits mostly keep the file parseable: a good share of them must take the incremental path.
   assert.ok(tally.spliced > tally.edits / 5, `only ${tally.spliced} of ${tally.edits} edits were spliced`);
 });
+
+/** Analyses `before`, then `after` from it: whether the splice was taken, and that it equals a full analysis. */
+function step(before: string, after: string): boolean {
+  const incremental = analyzeEdited(analyze(before, options), after, options);
+  assert.deepStrictEqual(plain(incremental), plain(analyze(after, options)));
+  return incremental.source?.parsed.spliced === true;
+}
+
+const RISKS = 'schema_version: "1"\nmetadata:\n  id: X\nprinciples:\n  risk_management:\n    register:\n      - id: R-1\n        title: First\n      - id: R-2\n        title: Second 😀\n';
+
+test('an edit inside one list item is spliced: typed, CRLF, emoji, an item added or removed, at the end of the text', () => {
+  assert.equal(step(RISKS, RISKS.replace('title: First', 'title: Firstx')), true);
+  assert.equal(step(RISKS.replace(/\n/g, '\r\n'), RISKS.replace(/\n/g, '\r\n').replace('Second', 'Se😀cond')), true);
+  assert.equal(step(RISKS, RISKS.replace('      - id: R-2', '      - id: R-9\n        title: New\n      - id: R-2')), true);
+  assert.equal(step(RISKS, RISKS.replace('      - id: R-2\n        title: Second 😀\n', '')), true);
+  assert.equal(step(RISKS, `${RISKS}        owner: p-1\n`), true);
+  assert.equal(step(RISKS, RISKS.replace('  id: X', '  id: XY')), true);
+});
+
+test('the splice is refused where a full parse could read the text differently; the result is still a full analysis', () => {
+  // A tab at the start of a line, a line that leaves the item, a document marker, an anchor, a syntax error.
+  assert.equal(step(RISKS, RISKS.replace('        title: First', '\ttitle: First')), false);
+  assert.equal(step(RISKS, RISKS.replace('        title: First', '    title: First')), false);
+  assert.equal(step(RISKS, RISKS.replace('        title: First', '        title: First\n---')), false);
+  assert.equal(step(RISKS, RISKS.replace('title: First', 'title: &a First')), false);
+  assert.equal(step(RISKS.replace('title: First', 'title: &a First'), RISKS.replace('title: First', 'title: &a Firstx')), false);
+  assert.equal(step(RISKS, RISKS.replace('title: First', 'title: [First')), false);
+  assert.equal(step(RISKS, RISKS.replace('title: First', 'title: "First')), false);
+});

@@ -26,7 +26,9 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 /**
  * The analysis of `text`, the same as analyze() gives, made from the previous analysis of the same document when
  * there is one: only the part the edit touched is parsed again (incremental.ts), and the checks run on the whole
- * spliced result (they take a small part of the time parsing does).
+ * spliced result (they take a small part of the time parsing does). When the splice is taken, the previous
+ * analysis's syntax tree becomes the new one's (its nodes are moved, not copied): the caller must replace the
+ * previous analysis with the returned one and not read its `document` or `symbols` again.
  */
 export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);

@@ -168,7 +168,16 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const items = run.container.items as (Node | Pair<Node, Node>)[];
   const outside = [items[run.first - 1], items[run.last + 1]].map((e) => (isPair(e) ? (e.key as Node | null) : e));
   if ((outside[0]?.range && outside[0].range[2] > start) || (outside[1]?.range && outside[1].range[0] < end)) return undefined;
-  for (const c of [...run.path, run.container]) if (!c.range || unsafe(c.range[1]) || unsafe(c.range[2])) return undefined;
+  const atEnd = end === old.length;
+  const enclosing = [...run.path, run.container];
+  // A block that runs to the end of the text ends its enclosing collections, which end where their last entry
+  // does (not at trailing blank lines): they are moved to the new last entry's end, when the old tree agrees.
+  const oldLast = entryEnd(items[items.length - 1]);
+  if (atEnd && (oldLast === undefined || before.document!.range[1] !== oldLast || before.document!.range[2] !== old.length || enclosing.some((c) => c.range?.[1] !== oldLast || c.range[2] !== oldLast))) return undefined;
+  for (const c of enclosing) if (!c.range || (!atEnd && (unsafe(c.range[1]) || unsafe(c.range[2])))) return undefined;
+  const freshLast = entryEnd(contents.items[contents.items.length - 1] as Node | Pair<Node, Node>);
+  if (freshLast === undefined) return undefined;
+  const newLast = freshLast + start;
   const pathKeys = dataPath(run);
   const fresh = contents.items as (Node | Pair<Node, Node>)[];
   const blockDuplicates = before.findings.length === 0 && !section ? duplicateKeys(fresh) : undefined;
@@ -191,9 +200,14 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
     const entries = ancestor.items as (Node | Pair<Node, Node>)[];
     for (let k = run.steps[d] + 1; k < entries.length; k++) shiftAll(entries[k], delta);
   }
-  for (const c of [...run.path, run.container]) c.range = c.range!.map(shift) as Range3;
   const document = before.document!;
-  document.range = document.range.map(shift) as Range3;
+  if (atEnd) {
+    for (const c of enclosing) c.range = [c.range![0], newLast, newLast];
+    document.range = [document.range[0], newLast, text.length];
+  } else {
+    for (const c of enclosing) c.range = c.range!.map(shift) as Range3;
+    document.range = document.range.map(shift) as Range3;
+  }
 
   // Repeated keys: with none before, only the block's maps can hold one (a section's run also meets the others).
   const findings = (blockDuplicates ?? duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
@@ -205,6 +219,12 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   }
   if (data === undefined) data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   return { document, data, findings, spliceable: true, spliced: true };
+}
+
+/** Where an entry's node ends: a list item's, or a pair's value (its key when it has none). */
+function entryEnd(e: Node | Pair<Node, Node> | undefined): number | undefined {
+  const node = isPair(e) ? ((e.value as Node | null) ?? (e.key as Node | null)) : e;
+  return node?.range?.[2];
 }
 
 function entryNode(e: Node | Pair<Node, Node> | undefined): Node | null | undefined {
