@@ -165,6 +165,8 @@ test('an edit inside one list item is spliced: typed, CRLF, emoji, an item added
   assert.equal(step(RISKS, RISKS.replace('      - id: R-2\n        title: Second 😀\n', '')), true);
   assert.equal(step(RISKS, `${RISKS}        owner: p-1\n`), true);
   assert.equal(step(RISKS, RISKS.replace('  id: X', '  id: XY')), true);
+  // A key repeated inside the re-parsed item is reported where it stands in the whole text.
+  assert.equal(step(RISKS, RISKS.replace('        title: Second', '        title: Second\n        title: Again')), true);
 });
 
 test('the splice is refused where a full parse could read the text differently; the result is still a full analysis', () => {

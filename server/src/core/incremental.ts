@@ -180,7 +180,6 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const newLast = freshLast + start;
   const pathKeys = dataPath(run);
   const fresh = contents.items as (Node | Pair<Node, Node>)[];
-  const blockDuplicates = before.findings.length === 0 && !section ? duplicateKeys(fresh) : undefined;
 
   // From here the previous tree is taken over: the block's entries replace the old ones, and the nodes after
   // them move by the length the edit added. Nothing below fails.
@@ -210,7 +209,7 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   }
 
   // Repeated keys: with none before, only the block's maps can hold one (a section's run also meets the others).
-  const findings = (blockDuplicates ?? duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
+  const findings = (before.findings.length === 0 && !section ? duplicateKeys(fresh) : duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
   let data: unknown;
   try {
     data = pathKeys && findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
