@@ -21,7 +21,8 @@ export const yamlServer: Server = {
     return client;
   },
 };
-export const servers: Server[] = [ourServer, yamlServer];
+/** RAC_BENCH_PEER=0 leaves yaml-language-server out: repeated runs of our server (and the baseline) alone. */
+export const servers: Server[] = process.env.RAC_BENCH_PEER === '0' ? [ourServer] : [ourServer, yamlServer];
 
 /**
  * RAC_BASELINE=<a checkout with its dist/ built> adds that build's server beside ours (cold start, typing), so a
