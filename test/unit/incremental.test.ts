@@ -164,6 +164,9 @@ test('an edit inside one list item is spliced: typed, CRLF, emoji, an item added
   assert.equal(step(RISKS, RISKS.replace('      - id: R-2', '      - id: R-9\n        title: New\n      - id: R-2')), true);
   assert.equal(step(RISKS, RISKS.replace('      - id: R-2\n        title: Second 😀\n', '')), true);
   assert.equal(step(RISKS, `${RISKS}        owner: p-1\n`), true);
+  // Trailing blank lines and comments are after the content: the document's end moves past them.
+  assert.equal(step(`${RISKS}\n`, `${RISKS}        owner: p-1\n\n  \n# end\n`), true);
+  assert.equal(step(`${RISKS}  # c\n`, `${RISKS.slice(0, -1)}x\n  \n`), true);
   assert.equal(step(RISKS, RISKS.replace('  id: X', '  id: XY')), true);
   // A key repeated inside the re-parsed item is reported where it stands in the whole text.
   assert.equal(step(RISKS, RISKS.replace('        title: Second', '        title: Second\n        title: Again')), true);

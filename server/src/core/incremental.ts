@@ -173,7 +173,7 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   // A block that runs to the end of the text ends its enclosing collections, which end where their last entry
   // does (not at trailing blank lines): they are moved to the new last entry's end, when the old tree agrees.
   const oldLast = entryEnd(items[items.length - 1]);
-  if (atEnd && (oldLast === undefined || before.document!.range[1] !== oldLast || before.document!.range[2] !== old.length || enclosing.some((c) => c.range?.[1] !== oldLast || c.range[2] !== oldLast))) return undefined;
+  if (atEnd && (oldLast === undefined || before.document!.range[1] !== oldLast || enclosing.some((c) => c.range?.[1] !== oldLast || c.range[2] !== oldLast))) return undefined;
   for (const c of enclosing) if (!c.range || (!atEnd && (unsafe(c.range[1]) || unsafe(c.range[2])))) return undefined;
   const freshLast = entryEnd(contents.items[contents.items.length - 1] as Node | Pair<Node, Node>);
   if (freshLast === undefined) return undefined;
@@ -202,7 +202,8 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const document = before.document!;
   if (atEnd) {
     for (const c of enclosing) c.range = [c.range![0], newLast, newLast];
-    document.range = [document.range[0], newLast, text.length];
+    // The document ends after the blank lines and comments that follow its content, as the block's own does.
+    document.range = [document.range[0], newLast, doc.range[2] + start];
   } else {
     for (const c of enclosing) c.range = c.range!.map(shift) as Range3;
     document.range = document.range.map(shift) as Range3;
