@@ -181,4 +181,7 @@ test('the splice is refused where a full parse could read the text differently; 
   assert.equal(step(RISKS.replace('title: First', 'title: &a First'), RISKS.replace('title: First', 'title: &a Firstx')), false);
   assert.equal(step(RISKS, RISKS.replace('title: First', 'title: [First')), false);
   assert.equal(step(RISKS, RISKS.replace('title: First', 'title: "First')), false);
+  // A tab before a comment's indentation ends the block for the text scan, not for the parser.
+  const tabbed = 'a:\n  b:\n    c: 1\n  d:\n\t    # note\n    e: 2\n';
+  assert.equal(step(tabbed, tabbed.replace('c: 1', 'c: 12')), false);
 });

@@ -168,6 +168,10 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const items = run.container.items as (Node | Pair<Node, Node>)[];
   const outside = [items[run.first - 1], items[run.last + 1]].map((e) => (isPair(e) ? (e.key as Node | null) : e));
   if ((outside[0]?.range && outside[0].range[2] > start) || (outside[1]?.range && outside[1].range[0] < end)) return undefined;
+  // The old entries must lie inside the block too: a line the text scan took for the block's end (a tab before
+  // any space) may be read by the parser as more of the last entry.
+  const replacedEnd = entryEnd(items[run.last]);
+  if (replacedEnd === undefined || replacedEnd > end) return undefined;
   const atEnd = end === old.length;
   const enclosing = [...run.path, run.container];
   // A block that runs to the end of the text ends its enclosing collections, which end where their last entry
