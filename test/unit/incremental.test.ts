@@ -184,4 +184,6 @@ test('the splice is refused where a full parse could read the text differently; 
   // A tab before a comment's indentation ends the block for the text scan, not for the parser.
   const tabbed = 'a:\n  b:\n    c: 1\n  d:\n\t    # note\n    e: 2\n';
   assert.equal(step(tabbed, tabbed.replace('c: 1', 'c: 12')), false);
+  // An empty key reads differently on its own than in the whole text.
+  assert.equal(step(RISKS, RISKS.replace('metadata:\n  id: X\n', 'metadata:\n  id: X\n:\n')), false);
 });

@@ -336,14 +336,15 @@ function countFlowOpeners(text: string): number {
   return n;
 }
 
-/** No anchor, alias or collection key anywhere in the tree: nothing in it reaches outside the block. */
+/** No anchor, alias, empty key or collection key anywhere in the tree: nothing in it depends on the text around it. */
 function plainTree(root: Node): boolean {
   const stack: (Node | Pair<Node, Node> | null)[] = [root];
   while (stack.length) {
     const n = stack.pop();
     if (!n) continue;
     if (isPair(n)) {
-      if (isCollection(n.key) || isAlias(n.key)) return false;
+      // An empty key is a node or nothing depending on what surrounds it: read it in the whole text.
+      if (isCollection(n.key) || isAlias(n.key) || n.key === null || (isScalar(n.key) && n.key.value === null)) return false;
       stack.push(n.key as Node | null, n.value as Node | null);
       continue;
     }
