@@ -4,7 +4,7 @@
 // analysis. Completion also keeps the model (the ids) of the last text that parsed: while the text is half-typed
 // and does not parse, its ids are still offered. The catalog and the compiled schema are module-level in the
 // core and shared by every document; a closed document's entry is dropped.
-import { analyze, type Analysis, type AnalyzeOptions, type Model } from './core/index';
+import { analyzeEdited, type Analysis, type AnalyzeOptions, type Model } from './core/index';
 
 export interface VersionedText {
   readonly uri: string;
@@ -35,10 +35,13 @@ export class AnalysisCache {
     const cached = this.peek(uri, version, key);
     if (cached) return cached;
     const started = performance.now();
-    const analysis = analyze(text, options);
+    // The latest analysis, of whatever version and settings, is where this text's parse is spliced from: only the
+    // part of the text the edits touched is parsed again (the checks run on the whole). The splice takes over that
+    // analysis's syntax tree, which is why the new analysis replaces it at once, below, in the same turn.
+    const analysis = analyzeEdited(this.entries.get(uri)?.analysis, text, options);
     this.onAnalysed(uri, version, analysis, performance.now() - started);
     const current = this.entries.get(uri);
-    // Keep the newest version: an answer for an older one must not replace it.
+    // Keep the newest version (the document's own text is always its newest, so this one is at least as new).
     if (!current || current.version <= version) this.entries.set(uri, { version, key, analysis });
     const parsed = analysis.document !== undefined && analysis.document.errors.length === 0;
     if (parsed && (this.goodModels.get(uri)?.version ?? -Infinity) <= version) this.goodModels.set(uri, { version, model: analysis.model });

@@ -27,7 +27,8 @@ export const yamlServer: Server = {
     return client;
   },
 };
-export const servers: Server[] = [ourServer, yamlServer];
+/** RAC_BENCH_PEER=0 leaves yaml-language-server out: repeated runs of our server (and the baseline) alone. */
+export const servers: Server[] = process.env.RAC_BENCH_PEER === '0' ? [ourServer] : [ourServer, yamlServer];
 
 /**
  * RAC_BASELINE=<a checkout with its dist/ built> adds that build's server beside ours (cold start, typing) and its
@@ -126,10 +127,11 @@ export async function benchLsp(sizes = [300, 3_000, 30_000]): Promise<string[]> 
       results.set(server.name, m);
     }
     const ours = results.get('relationship-as-code')!;
-    const theirs = results.get('yaml-language-server')!;
+    const theirs = results.get('yaml-language-server');
     for (const [measure, a] of ours) {
-      const b = theirs.get(measure)!;
-      rows.push(`| ${lines} | ${measure} | ${a.median.toFixed(1)} / ${a.p95.toFixed(1)} | ${b.median.toFixed(1)} / ${b.p95.toFixed(1)} | ${(b.median / a.median).toFixed(1)}× |`);
+      // Without the peer (RAC_BENCH_PEER=0) its columns stay empty.
+      const b = theirs?.get(measure);
+      rows.push(`| ${lines} | ${measure} | ${a.median.toFixed(1)} / ${a.p95.toFixed(1)} | ${b ? `${b.median.toFixed(1)} / ${b.p95.toFixed(1)} | ${(b.median / a.median).toFixed(1)}×` : '— | —'} |`);
     }
   }
   return rows;

@@ -7,6 +7,7 @@ import { linkFindings } from './link-findings';
 import { breachedTriggerFindings, trustGapFindings } from './measure-findings';
 import { Locator } from './locate';
 import { indexModel } from './model';
+import { reparse } from './incremental';
 import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
@@ -23,6 +24,17 @@ import { stageFindings } from './stage-findings';
 import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  return analyzeEdited(undefined, text, options);
+}
+
+/**
+ * The analysis of `text`, the same as analyze() gives, made from the previous analysis of the same document when
+ * there is one: only the part the edit touched is parsed again (incremental.ts), and the checks run on the whole
+ * spliced result (they take a small part of the time parsing does). When the splice is taken, the previous
+ * analysis's syntax tree becomes the new one's (its nodes are moved, not copied): the caller must replace the
+ * previous analysis with the returned one and not read its `document` or `symbols` again.
+ */
+export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
   const lines = new LineIndex(text);
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
@@ -30,10 +42,11 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const bytes = oversize(text);
   if (bytes !== undefined) return tooLargeAnalysis(bytes, options, lines);
 
-  const parsed = parse(text, lines);
+  const parsed = (previous?.source && reparse(previous.source, text, lines)) || parse(text, lines);
   findings.push(...parsed.findings);
   const document = parsed.document;
-  const locate = new Locator(document, lines);
+  // A spliceable parse has no alias, so the locator need not look for them.
+  const locate = new Locator(document, lines, parsed.spliceable ? false : undefined);
   const isMapData = !!parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
   const data = (isMapData ? parsed.data : {}) as Record<string, unknown>;
   const syntaxBroken = parsed.findings.length > 0;
@@ -116,6 +129,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     lines,
     data: isMapData ? parsed.data : undefined,
     catalog,
+    source: { text, parsed },
   };
 }
 
@@ -127,7 +141,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 export function tooLargeAnalysis(bytes: number, options: AnalyzeOptions, lines = new LineIndex('')): Analysis {
   const nothing = analyze('', options);
   const message = `${tooLargeMessage(bytes)}: a relationship file is a few hundred lines, so it is not analysed; split it, or remove what does not belong in it`;
-  return { ...nothing, findings: [{ code: 'file.too-large', severity: 'error', message, range: lines.range(0, 0) }], lines };
+  return { ...nothing, findings: [{ code: 'file.too-large', severity: 'error', message, range: lines.range(0, 0) }], lines, source: undefined };
 }
 
 /**

@@ -3,7 +3,7 @@
 // Here each map is read once with a set of its keys, under the library's own equality for scalar keys (the
 // same JavaScript value: `1` and `1.0` are one key, `"1"` and `1` are two); a list or map used as a key is
 // never equal to another, as there. The walk keeps its own stack, so deep nesting cannot overflow it.
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 export interface DuplicateKey {
   /** The repeated key's source range [start, end). */
@@ -12,9 +12,10 @@ export interface DuplicateKey {
   first: [number, number];
 }
 
-export function duplicateKeys(document: Document.Parsed): DuplicateKey[] {
+/** The repeated keys in the maps under `roots` (a document's contents, or the entries an edit re-parsed). */
+export function duplicateKeys(roots: readonly unknown[]): DuplicateKey[] {
   const found: DuplicateKey[] = [];
-  const stack: unknown[] = [document.contents];
+  const stack: unknown[] = [...roots];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isMap(node)) {

@@ -63,9 +63,12 @@ export class KeyIndex {
 
 export class Locator {
   private readonly keys = new KeyIndex();
-  constructor(private readonly document: Document.Parsed | undefined, private readonly lines: LineIndex) {}
-
   private aliasNodes: Map<number, Alias> | undefined;
+
+  /** `aliases`: false when the caller knows the document has none (the walk that finds them is then skipped). */
+  constructor(private readonly document: Document.Parsed | undefined, private readonly lines: LineIndex, aliases?: false) {
+    if (aliases === false) this.aliasNodes = new Map();
+  }
 
   /** Whether the document has aliases at all (most have none, and findings then skip the look-up). */
   hasAliases(): boolean {

@@ -21,6 +21,8 @@ export interface DateField { path: Path; key: string; value: string; range: Rang
 
 export interface Indexed { model: Model; dates: DateField[] }
 
+interface Link { parent: Link | undefined; segment: string | number }
+
 let plan: Plan | undefined;
 
 function buildPlan(schema: JsonSchema | undefined, dotted: string, depth = 0): Plan {
@@ -71,44 +73,52 @@ export function indexModel(document: Document.Parsed | undefined, lines: LineInd
   const dates: DateField[] = [];
   const range = (node: Node): Range => lines.range(node.range![0], node.range![1]);
 
-  const visit = (node: Node | null | undefined, p: Plan, path: (string | number)[], key: string): void => {
+  // Paths are linked (parent, segment) while walking and made into arrays only for what is recorded: most nodes
+  // record nothing, and copying a path at each of them was most of the walk's time on a big file.
+  const pathOf = (at: Link | undefined, last?: string | number): (string | number)[] => {
+    const out: (string | number)[] = last === undefined ? [] : [last];
+    for (let l = at; l; l = l.parent) out.push(l.segment);
+    return out.reverse();
+  };
+  const visit = (node: Node | null | undefined, p: Plan, at: Link | undefined, key: string): void => {
     if (!node || !node.range) return;
     if (isMap(node)) {
       for (const pair of node.items as Pair<Node, Node>[]) {
         const k = scalarText(pair.key);
         if (k === undefined) continue;
-        if (p.keyRef && pair.key?.range) references.push({ collection: p.keyRef, id: k, range: range(pair.key), path: [...path, k], isKey: true });
+        if (p.keyRef && pair.key?.range) references.push({ collection: p.keyRef, id: k, range: range(pair.key), path: pathOf(at, k), isKey: true });
         const child = p.props.get(k) ?? p.additional;
-        if (child) visit(pair.value, child, [...path, k], k);
+        if (child) visit(pair.value, child, { parent: at, segment: k }, k);
       }
     } else if (isSeq(node)) {
       if (!p.items) return;
       node.items.forEach((item, i) => {
-        const itemPath = [...path, i];
+        const itemAt = { parent: at, segment: i };
         if (p.collection !== undefined && isMap(item)) {
           const pairs = item.items as Pair<Node, Node>[];
           const idPair = pairs.find((pair) => scalarText(pair.key) === 'id');
           const id = scalarText(idPair?.value);
           if (id !== undefined && idPair?.value?.range && item.range) {
             const labelPair = pairs.find((pair) => ['title', 'name', 'text', 'description'].includes(scalarText(pair.key) ?? ''));
-            definitions.push({ collection: p.collection, id, range: range(idPair.value), itemRange: range(item), path: itemPath, label: scalarText(labelPair?.value) });
+            definitions.push({ collection: p.collection, id, range: range(idPair.value), itemRange: range(item), path: pathOf(itemAt), label: scalarText(labelPair?.value) });
           }
         }
-        visit(item as Node, p.items!, itemPath, key);
+        visit(item as Node, p.items!, itemAt, key);
       });
     } else if (isScalar(node)) {
+      if (!p.ref && !p.link && !p.date) return;
       const text = scalarText(node);
       if (text === undefined) return;
       if (p.ref && !p.ref.allow.includes(text)) {
-        references.push({ collection: p.ref.collection, id: text, range: range(node), path, isKey: false, ...(p.ref.allow.length ? { allow: p.ref.allow } : {}) });
+        references.push({ collection: p.ref.collection, id: text, range: range(node), path: pathOf(at), isKey: false, ...(p.ref.allow.length ? { allow: p.ref.allow } : {}) });
       }
       if (p.link && typeof node.value === 'string' && text.trim()) {
-        links.push({ target: text.trim(), kind: /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) && !/^[a-z]:[\\/]/i.test(text.trim()) ? 'url' : 'file', range: range(node), path });
+        links.push({ target: text.trim(), kind: /^[a-z][a-z0-9+.-]*:/i.test(text.trim()) && !/^[a-z]:[\\/]/i.test(text.trim()) ? 'url' : 'file', range: range(node), path: pathOf(at) });
       }
-      if (p.date && typeof node.value === 'string') dates.push({ path, key, value: text, range: range(node) });
+      if (p.date && typeof node.value === 'string') dates.push({ path: pathOf(at), key, value: text, range: range(node) });
     }
   };
-  visit(document?.contents as Node | null, rootPlan(), [], '');
+  visit(document?.contents as Node | null, rootPlan(), undefined, '');
 
   const ids = new Map<string, Map<string, IdDefinition>>();
   for (const d of definitions) {

@@ -2,6 +2,7 @@
 import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
 import { duplicateKeys } from './duplicate-keys';
 import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
+import type { DuplicateKey } from './duplicate-keys';
 import { firstCause, SYNTAX_MESSAGES } from './syntax-messages';
 import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
@@ -13,6 +14,28 @@ export interface Parsed {
   document: Document.Parsed | undefined;
   data: unknown;
   findings: Finding[];
+  /**
+   * Whether an edit may be spliced into this parse (incremental.ts): one document without directives, no syntax
+   * finding but repeated keys, no anchor, alias, collection key or nesting past the limits.
+   */
+  spliceable: boolean;
+  /** Made by splicing an edit into the previous parse (incremental.ts), not by parsing the whole text. */
+  spliced?: boolean;
+}
+
+/**
+ * uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
+ * because its warnings would reach stderr and the editor's log in its own words: we report in ours.
+ */
+export const PARSE_OPTIONS = { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false } as const;
+
+/** A repeated key's finding, with the place of its first use. */
+export function duplicateFinding({ at, first }: DuplicateKey, text: string, lines: LineIndex): Finding {
+  const key = text.slice(at[0], at[1]);
+  return {
+    code: 'syntax.duplicate-key', severity: 'error', message: `"${key}" is already a key of this map: remove or rename one of them`, range: lines.range(at[0], at[1]),
+    related: [{ range: lines.range(first[0], first[1]), message: `"${key}" is first used here` }],
+  };
 }
 
 export function parse(text: string, lines: LineIndex): Parsed {
@@ -29,14 +52,12 @@ export function parse(text: string, lines: LineIndex): Parsed {
   for (const { start } of [...deepBlocks, ...deepFlows].sort((a, b) => a.start - b.start)) error('syntax.too-deep', SYNTAX_MESSAGES.RESOURCE_EXHAUSTION, start, start + 1);
   let docs: Document.Parsed[];
   try {
-    // uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
-    // because its warnings would reach stderr and the editor's log in its own words: we report in ours.
     // The parser breaks lines at \n only; a lone \r (old Mac line ends) is a line end too, as in LSP positions.
     // The swap keeps every offset, so node ranges still index the original text.
-    docs = parseAllDocuments(readable.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false }) as Document.Parsed[];
+    docs = parseAllDocuments(readable.replace(/\r(?!\n)/g, '\n'), PARSE_OPTIONS) as Document.Parsed[];
   } catch {
     error('syntax', SYNTAX_MESSAGES.IMPOSSIBLE, 0, Math.min(1, text.length));
-    return { document: undefined, data: undefined, findings };
+    return { document: undefined, data: undefined, findings, spliceable: false };
   }
   if (!Array.isArray(docs)) docs = [];
   const document = docs[0];
@@ -47,7 +68,7 @@ export function parse(text: string, lines: LineIndex): Parsed {
     const at = marker < 0 ? start : marker;
     error('syntax.multiple-documents', SYNTAX_MESSAGES.MULTIPLE_DOCS, at, at + 3);
   }
-  if (!document) return { document, data: undefined, findings };
+  if (!document) return { document, data: undefined, findings, spliceable: false };
   // Only the first structural error is reported (an unclosed quote before it first): the ones after it mostly follow from it (a tab or a missing
   // bracket derails the rest of the file, and 5,000 open brackets give 5,000 errors) and would bury it.
   // The library's warnings (an unknown tag or directive, which it reads as plain text) are not reported.
@@ -57,10 +78,8 @@ export function parse(text: string, lines: LineIndex): Parsed {
     error(d.code, d.message, d.start, d.end);
   }
   // Duplicate keys leave the tree intact, so each of them is reported, with the key it repeats.
-  for (const { at, first } of duplicateKeys(document)) {
-    const key = text.slice(at[0], at[1]);
-    error('syntax.duplicate-key', `"${key}" is already a key of this map: remove or rename one of them`, at[0], at[1], [{ range: lines.range(first[0], first[1]), message: `"${key}" is first used here` }]);
-  }
+  const otherFindings = findings.length;
+  for (const d of duplicateKeys([document.contents])) findings.push(duplicateFinding(d, text, lines));
   const control = controlCharacter(text);
   if (control) {
     const more = control.count > 1 ? ` (and ${control.count - 1} more)` : '';
@@ -94,11 +113,14 @@ export function parse(text: string, lines: LineIndex): Parsed {
     }
     data = undefined;
   }
-  return { document, data, findings };
+  // Findings before the repeated keys' are the parser's (too deep, several documents, a structural error).
+  const spliceable = otherFindings === 0 && !control && docs.length === 1 && document.warnings.length === 0 && !complexKey && anchors.aliases.length === 0 && !anchors.anchored
+    && !/^%/m.test(text) && data !== undefined;
+  return { document, data, findings, spliceable };
 }
 
 /** The first character YAML forbids outright (C0 and C1 controls other than tab and line breaks), and how many there are. */
-function controlCharacter(text: string): { at: number; count: number } | undefined {
+export function controlCharacter(text: string): { at: number; count: number } | undefined {
   let at = -1;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
@@ -114,6 +136,8 @@ function controlCharacter(text: string): { at: number; count: number } | undefin
 interface Anchors {
   /** Every alias, in document order. */
   aliases: Alias[];
+  /** Whether any node carries an anchor. */
+  anchored: boolean;
   /** The node an alias repeats: the last value anchored with its name before it. */
   target(alias: Alias): Node | undefined;
 }
@@ -141,6 +165,7 @@ function anchorIndex(document: Document.Parsed): Anchors {
   }
   return {
     aliases,
+    anchored: byName.size > 0,
     target(alias) {
       const at = alias.range?.[0] ?? Infinity;
       const nodes = byName.get(alias.source) ?? [];
