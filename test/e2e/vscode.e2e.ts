@@ -21,7 +21,8 @@ const ROOT = process.cwd();
 const OUT = join(ROOT, 'test-results', 'e2e');
 const AS_OF = '2026-11-01';
 const FLAWED = 'flawed.relationship.yaml';
-const CLEAN = 'outsourcing-partnership.relationship.yaml';
+// A sample that covers every principle (the outsourcing one has a waived principle, and waived is not covered).
+const CLEAN = 'public-private-exit.relationship.yaml';
 const STEP_MS = 120_000;
 
 interface Finding { code: string; severity: string; message: string; line: number; column: number }
