@@ -90,7 +90,7 @@ for (const [status, base, outputs] of [['exiting', EXITING, OUTPUTS], ['closed',
       assert.equal(f.code, `evidence.${output.rule}`);
       assert.equal(f.rule, output.rule);
       assert.equal(f.severity, 'warning');
-      assert.match(f.message, new RegExp(`^${output.rule} `));
+      assert.match(f.message, new RegExp(`^${output.rule} [^:]* \\(ISO 44001 8\\.9\\): `), 'the message names the rule and its ISO 44001 clause');
       assert.match(f.message, output.hint);
       assert.equal(textAt(text, f.range), output.at);
     });

@@ -1,6 +1,6 @@
-// Each early stage's outputs, one by one: the stage baselines (test/golden/cases/stage-*.relationship.yaml) hold
-// exactly what their stage asks for and are clean; taking away any one output gives the finding that names the
-// rule and says how to fix it. The table below names, for every rule that counts at a stage, the output to take
+// Each stage's outputs up to staying_together, one by one: the stage baselines
+// (test/golden/cases/stage-*.relationship.yaml) hold exactly what their stage asks for and are clean; taking away
+// any one output gives the finding that names the rule, its ISO 44001 clause and how to fix it. The table below names, for every rule that counts at a stage, the output to take
 // away; a rule that starts counting without an entry here fails the test, so the table grows with the catalog.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -91,8 +91,26 @@ const TOGETHER: Record<string, Output> = {
   EX6: `${EX}.service_continuity`,
   EX9: `${EX}.post_exit.review`,
 };
+const VALUE: Record<string, Output> = {
+  ...TOGETHER,
+  VC1: 'principles.value_creation.programme.cadence',
+  VC2: 'principles.value_creation.register',
+  VC3: 'principles.value_creation.register.0.currency',
+  VC4: 'principles.value_creation.register.0.benefit_split.kce',
+};
+const STAYING: Record<string, Output> = {
+  ...VALUE,
+  VV4: 'principles.vision_and_values.last_alignment_review',
+  CB4: `${CB}.behaviour_survey`,
+  TM2: `${TM}.trust_measurement.last_measured`,
+  TM5: `${TM}.trust_measurement.scores.kce`,
+  MO3: `${MO}.relationship_reviews`,
+  EX7: `${EX}.last_reviewed`,
+  EX8: `${EX}.last_tested`,
+};
 const OUTPUTS: [Stage, Record<string, Output>][] = [
   ['awareness', AWARENESS], ['knowledge', KNOWLEDGE], ['internal_assessment', INTERNAL], ['partner_selection', SELECTION], ['working_together', TOGETHER],
+  ['value_creation', VALUE], ['staying_together', STAYING],
 ];
 
 const exists = () => 'exists' as const;
@@ -134,9 +152,13 @@ for (const [stage, outputs] of OUTPUTS) {
           ?? a.findings.find((f) => f.code === 'evidence.missing-principle' && f.message.includes(rule));
         assert.ok(finding, `no finding for ${rule}; got ${a.findings.map((f) => f.code).join(', ')}`);
         assert.equal(finding.severity, 'warning');
+        // The clause an assessor looks the rule up by, in the rule's own finding and in a principle's grouped one.
+        const clause = `(ISO 44001 ${spec.iso44001 ?? 'none'})`;
         if (finding.code === `evidence.${rule}`) {
-          assert.match(finding.message, new RegExp(`^${rule} `));
+          assert.ok(finding.message.startsWith(`${rule} ${spec.title} ${clause}: `), `the message names the rule and its clause: ${finding.message}`);
           assert.ok(finding.message.endsWith(spec.hint), `the message ends with how to fix it: ${finding.message}`);
+        } else {
+          assert.match(finding.message, new RegExp(`\\b${rule}(, [A-Z]+\\d+)* ${clause.replace(/[().]/g, '\\$&')}`), `the message names the rule's clause: ${finding.message}`);
         }
         assert.equal(a.coverage.principles.flatMap((p) => p.rules).find((r) => r.id === rule)?.state, 'unmet');
         const unexpected = a.findings.filter((f) => f.severity === 'error' && !errors.includes(f.code));

@@ -85,11 +85,12 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         continue;
       }
       const severity: Severity = counts ? (rule.severity ?? 'warning') : 'information';
-      const when = counts ? '' : ` (required ${windowPhrase(rule).replace(/^(from|at) /, '$1 stage ')})`;
+      // The clause is what an assessor looks the finding up by; an organisation's own rule has none.
+      const notes = [rule.iso44001 ? `ISO 44001 ${rule.iso44001}` : '', counts ? '' : `required ${windowPhrase(rule).replace(/^(from|at) /, '$1 stage ')}`].filter(Boolean);
       findings.push({
         code: `evidence.${rule.id}`,
         severity,
-        message: `${rule.id} ${rule.title}${when}: ${outcome.detail ?? 'not met'}; ${rule.hint}`,
+        message: `${rule.id} ${rule.title}${notes.length ? ` (${notes.join('; ')})` : ''}: ${outcome.detail ?? 'not met'}; ${rule.hint}`,
         range,
         principle: principle.id,
         rule: rule.id,
@@ -98,13 +99,13 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
     if (absentRules.length > 0) {
       const counted = absentRules.filter((r) => r.state === 'unmet');
       const range = locate.key(['principles', principle.id]);
-      const ids = absentRules.map((r) => r.id).join(', ');
-      const countedIds = counted.map((r) => r.id).join(', ');
+      const ids = withClauses(absentRules);
+      const countedIds = withClauses(counted);
       findings.push({
         code: 'evidence.missing-principle',
         severity: counted.length ? 'warning' : 'information',
         message: counted.length
-          ? `principle ${principle.clause} ${principle.title} has no evidence: add "${principle.id}:" under principles (${countedIds} ${counted.length === 1 ? 'counts' : 'count'} at stage ${stage})`
+          ? `principle ${principle.clause} ${principle.title} has no evidence: ${countedIds} ${counted.length === 1 ? 'counts' : 'count'} at stage ${stage}; add "${principle.id}:" under principles`
           : `principle ${principle.clause} ${principle.title} has no evidence yet: ${ids} ${absentRules.length === 1 ? 'becomes' : 'become'} required at a later stage; add "${principle.id}:" under principles when ready`,
         range,
         principle: principle.id,
@@ -112,6 +113,17 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
     }
   }
   return { results, findings };
+}
+
+/**
+ * Rule ids with the ISO 44001 clauses they evidence: "VC1, VC2 (ISO 44001 8.7)" when they share one, else each
+ * with its own ("RM1 (ISO 44001 8.2), RM3 (ISO 44001 9.1)"); an organisation's own rule has none.
+ */
+function withClauses(results: readonly RuleResult[]): string {
+  const clauses = new Set(results.map((r) => r.iso44001));
+  const [only] = clauses;
+  if (clauses.size === 1 && only) return `${results.map((r) => r.id).join(', ')} (ISO 44001 ${only})`;
+  return results.map((r) => (r.iso44001 ? `${r.id} (ISO 44001 ${r.iso44001})` : r.id)).join(', ');
 }
 
 /** Who belongs to which party: each person's party, each party's people in document order, everyone. */

@@ -64,7 +64,7 @@ export function migrateDocument(document: Document.Parsed | undefined, lines: Li
 }
 
 /** The document's line break, so inserted lines match it (CRLF files stay CRLF). */
-function lineBreak(text: string): string {
+export function lineBreak(text: string): string {
   if (/\r\n/.test(text)) return '\r\n';
   return /\r(?!\n)/.test(text) && !/\n/.test(text) ? '\r' : '\n';
 }

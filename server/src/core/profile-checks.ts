@@ -13,7 +13,7 @@ export const KNOWN_CODES: readonly string[] = [
   'date.', 'date.future', 'date.invalid',
   'link.', 'link.missing-file', 'link.outside-workspace', 'link.private-host', 'link.credentials',
   'waiver.', 'waiver.expired', 'waiver.unknown-rule', 'waiver.unneeded', 'waiver.too-long',
-  'evidence.', 'evidence.missing-principle', 'file.too-large', 'format.', 'format.v1',
+  'evidence.', 'evidence.missing-principle', 'file.too-large', 'format.', 'format.v1', 'format.rmp-joint', 'format.rmp-single',
   'stage.', 'stage.status-mismatch', 'stage.history-order', 'stage.history-dates',
   'kpi.', 'kpi.breached-trigger', 'trust.', 'trust.gap',
   'waiver.no-approval-date', 'waiver.approver-owns', 'waiver.not-counting',
