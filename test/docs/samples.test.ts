@@ -148,7 +148,7 @@ test('district-heating-selection: weighted criteria, three evaluated candidates 
   assert.equal(data.people.find((p) => p.id === selection.decision.decided_by)?.party, data.metadata.maintained_by);
   assert.ok(selection.decision.rationale);
   // Without the decision the same file is marked down for it: the record is what meets RM8.
-  const undecided = text.replace(/\n      decision:\n(?: {8}.*\n)+/, '\n');
+  const undecided = text.replace(/\n {6}decision:\n(?: {8}.*\n)+/, '\n');
   assert.notEqual(undecided, text);
   const findings = analyze(undecided, { asOf: AS_OF, fileExists: () => 'exists' }).findings;
   assert.deepEqual(findings.filter((f) => f.severity !== 'information').map((f) => f.code), ['evidence.RM8']);
