@@ -9,9 +9,13 @@ import { commentLines, migratedGoldens, migrationFixtures, readGolden, shown } f
 const fixtures = migrationFixtures();
 const migrated = fixtures.filter((f) => f.migration.status === 'migrated');
 
-test('most fixtures are v1 and migrate; the samples and every kept relationship among them', () => {
+test('most fixtures are v1 and migrate, every kept relationship among them; the samples are already at "2"', () => {
   assert.ok(migrated.length >= 100, `only ${migrated.length} of ${fixtures.length} fixtures migrated`);
-  for (const f of fixtures.filter((g) => !g.path.startsWith('test/golden/cases/'))) assert.equal(f.migration.status, 'migrated', f.path);
+  // The samples teach the current format (they were moved with rac migrate itself); the other kept files stay at
+  // "1" so that the migration keeps being proven on complete relationships.
+  for (const f of fixtures.filter((g) => !g.path.startsWith('test/golden/cases/'))) {
+    assert.equal(f.migration.status, f.path.startsWith('samples/') ? 'current' : 'migrated', f.path);
+  }
 });
 
 test('a fixture told to migrate (format.v1, once) migrates with its quick fix; one with a YAML error is refused and not told', () => {

@@ -1,8 +1,9 @@
-// The migration goldens: every relationship fixture the repository keeps at schema_version "1" (the golden cases,
-// the samples, the other kept relationships) migrated by core/migrate.ts, the expected text stored as a
-// `*.migrated.yaml` file. A golden case's sits beside it in test/golden/cases/; the others' are mirrored under
-// test/golden/migrated/, so that the folders of samples and fixtures, which commands and tests walk, hold only
-// relationship files. A fixture that is already current, or that is refused (a YAML error), has no golden.
+// The migration goldens: every relationship fixture the repository keeps at schema_version "1" (the golden cases
+// and the kept relationships; the samples are at "2" already) migrated by core/migrate.ts, the expected text
+// stored as a `*.migrated.yaml` file. A golden case's sits beside it in test/golden/cases/; the others' are
+// mirrored under test/golden/migrated/, so that the folders of samples and fixtures, which commands and tests
+// walk, hold only relationship files. A fixture that is already current, or that is refused (a YAML error), has
+// no golden.
 // Shared by migrate.test.ts and scripts/update-golden.mjs.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

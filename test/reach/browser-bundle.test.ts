@@ -6,7 +6,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createContext, runInContext } from 'node:vm';
@@ -70,9 +70,12 @@ test('in the sandbox, Check All Relationship Files finds and reads closed files 
     await sandbox.initialize(pathToFileURL(sandbox.filesRoot).href);
     const result = await sandbox.request<{ files: number; errors: number; warnings: number; skipped: unknown[] }>('relationship/checkWorkspace', {});
     const cli = spawnSync(process.execPath, [CLI, 'check', '--format', 'json', '--as-of', '2026-11-01', '--root', sandbox.filesRoot, '.'], { cwd: sandbox.filesRoot, encoding: 'utf8' });
-    const findings = (JSON.parse(cli.stdout) as { files: { findings: { severity: string }[] }[] }).files.flatMap((f) => f.findings);
+    const files = (JSON.parse(cli.stdout) as { files: { findings: { severity: string }[] }[] }).files;
+    // Every sample, whatever their number: the sandbox walks the folder like the CLI.
+    assert.equal(files.length, readdirSync(sandbox.filesRoot).filter((n) => n.endsWith('.relationship.yaml')).length);
+    const findings = files.flatMap((f) => f.findings);
     assert.deepEqual(result, {
-      files: 5,
+      files: files.length,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       skipped: [],
