@@ -185,10 +185,16 @@ test('housing-repairs-exit: an exit activated early by a trigger that watches a 
   assert.ok(kpi.latest !== undefined && kpi.latest <= kpi.threshold!);
   const breached = text.replace(`latest: ${kpi.latest},`, 'latest: 26.4,');
   assert.notEqual(breached, text);
-  const warned = analyze(breached, { asOf: AS_OF, fileExists: () => 'exists' }).findings;
+  // The activation record names the trigger, so only MO5 speaks; had another trigger started the exit, the
+  // breached one would say so too.
+  const quiet = analyze(breached, { asOf: AS_OF, fileExists: () => 'exists' }).findings;
+  assert.deepEqual(quiet.map((f) => f.code), ['evidence.MO5']);
+  const otherTrigger = breached.replace(`      trigger: ${trigger.id}\n`, '      trigger: ET-CONTROL\n');
+  assert.notEqual(otherTrigger, breached);
+  const warned = analyze(otherTrigger, { asOf: AS_OF, fileExists: () => 'exists' }).findings;
   assert.deepEqual(warned.map((f) => f.code).sort(), ['evidence.MO5', 'kpi.breached-trigger']);
   for (const f of warned) assert.match(f.message, /26\.4 is above its threshold 20 \(lower is better\)/);
-  const lines = breached.split('\n');
+  const lines = otherTrigger.split('\n');
   const triggerLine = lines.findIndex((l, i) => l.trim() === `kpi: ${kpi.id}` && i > lines.findIndex((m) => m.includes(`id: ${trigger.id}`)));
   assert.equal(warned.find((f) => f.code === 'kpi.breached-trigger')?.range.start.line, triggerLine);
 });

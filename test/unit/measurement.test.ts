@@ -138,6 +138,14 @@ test('kpi.breached-trigger: a warning on the trigger\'s kpi value, naming both n
   assert.equal(only(doc(TRUST_OK, KPI_OK.replace('latest: 64', 'latest: 52'), 'KPI-9'), 'ref.unresolved').length, 1);
 });
 
+test('kpi.breached-trigger: none once the activation record names the trigger, still there for another trigger', () => {
+  const breached = doc(TRUST_OK, KPI_OK.replace('latest: 64', 'latest: 52'));
+  const activated = (trigger: string) => breached.replace('    triggers:\r\n', `    activation: {trigger: ${trigger}, decided_on: 2026-05-01}\r\n    triggers:\r\n`);
+  assert.equal(only(activated('ET-2'), 'kpi.breached-trigger').length, 1);
+  assert.deepEqual(only(activated('ET-1'), 'kpi.breached-trigger'), []);
+  assert.equal(only(activated('ET-1'), 'evidence.MO5').length, 1, 'the KPI itself is still below its threshold');
+});
+
 test('malformed measurements never throw and say nothing extra', () => {
   for (const trustLine of ['[1, 2]', '{scores: [hw, kce], gap_threshold: 1}', '{scores: {hw: .nan, kce: 1}, gap_threshold: 0}', '~', '"text"']) {
     for (const kpiLine of ['{id: KPI-1, threshold: [1], direction: higher_is_better, latest: 0}', 'KPI-1', '~']) {

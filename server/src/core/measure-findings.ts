@@ -26,9 +26,14 @@ export function breachedTriggerFindings(data: Data, locate: Locator): Finding[] 
     if (typeof id === 'string' && !kpis.has(id)) kpis.set(id, k);
   }
   const findings: Finding[] = [];
-  items(section(data, 'exit_strategy')?.triggers).forEach((trigger, i) => {
+  const exit = section(data, 'exit_strategy');
+  // The trigger the activation record names has been taken to the governance body already: the breach is why the
+  // exit is under way, and telling the parties to do what they did would only repeat the record.
+  const activated = field(exit?.activation, 'trigger');
+  items(exit?.triggers).forEach((trigger, i) => {
     const kpi = field(trigger, 'kpi');
     if (typeof kpi !== 'string') return;
+    if (activated !== undefined && field(trigger, 'id') === activated) return;
     const breach = breachOf(kpis.get(kpi));
     if (!breach) return;
     const id = field(trigger, 'id');
