@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { parse } from 'yaml';
-import { loadCatalog } from '../../server/src/core/index';
+import { KNOWN_CODES, loadCatalog } from '../../server/src/core/index';
+import { otherCodes } from '../../server/src/cli/rule-help';
 import { AS_OF, rac, VALID, workspace } from './run-cli';
 
 const catalogRules = loadCatalog().principles.flatMap((p) => p.evidence.map((r) => ({ id: r.id, principle: p, rule: r })));
@@ -151,4 +152,10 @@ describe('the README shows what these commands print', () => {
       for (const line of block.split('\n').filter((l) => l !== '…')) assert.ok(printed.includes(line), `not printed by ${command}: ${line}`);
     });
   }
+});
+
+test('rac explain knows every finding code the engine gives besides rules and schema keywords', () => {
+  const explained = new Set(otherCodes());
+  const missing = KNOWN_CODES.filter((c) => !c.endsWith('.') && !c.startsWith('schema.') && !explained.has(c));
+  assert.deepEqual(missing, []);
 });

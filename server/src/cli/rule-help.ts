@@ -34,6 +34,8 @@ const fixed: Record<string, RuleHelp> = {
   'stage.status-mismatch': { short: 'Status and stage disagree', full: 'metadata.status contradicts metadata.lifecycle_stage: a relationship at the exit stage is not active, and one that is not at exit yet is not closed.', help: 'At exit set status: exiting (closed once the exit is complete); a closed relationship moves to lifecycle_stage: exit.' },
   'stage.history-order': { short: 'Stage history out of order', full: 'stage_history records the life cycle oldest first, one stage after the other; this entry skips a stage or goes back to an earlier one.', help: 'Add the entry for the stage the message names, or reorder the entries.' },
   'stage.history-dates': { short: 'Stage history dates out of order', full: 'The dates of stage_history (each entry\'s entered_on, then completed_on) go back in time.', help: 'Correct the date, or the order of the entries.' },
+  'kpi.breached-trigger': { short: 'Exit trigger on a breached KPI', full: 'An exit trigger watches a KPI (kpi:) whose latest value is on the wrong side of its threshold, and the exit activation record does not name that trigger yet.', help: 'Take the trigger to the governance body that holds exit_activation and record its decision (exit_strategy.activation), or bring the KPI back within its threshold.' },
+  'trust.gap': { short: 'Trust gap between parties', full: 'The parties\' trust scores lie further apart than trust_measurement.gap_threshold: one side trusts the relationship markedly less than the other.', help: 'Talk through what each side sees at the next relationship review, and record the next measurement.' },
   'format.v1': { short: 'Previous format version', full: 'The file is at schema_version "1", the previous format. It still loads and is checked with the current rules.', help: 'Run rac migrate FILE, or apply the quick fix in the editor: both move the file to schema_version "2" and keep its comments and layout.' },
   'format.rmp-joint': { short: 'Joint plan written the version 1 way', full: 'In a schema_version "2" file rmp is the own organisation\'s relationship management plan; an rmp with type: joint is the plan every party approved, which version 2 keeps under joint_rmp, where the joint plan\'s rules look for it.', help: 'Rename rmp to joint_rmp and remove the type line (the quick fix does both, as rac migrate does for a version 1 file).' },
   'format.rmp-single': { short: 'Plan type no longer needed', full: 'In a schema_version "2" file rmp is always the own organisation\'s plan, so type: single says nothing more.', help: 'Remove the type line (the quick fix does).' },
@@ -84,7 +86,6 @@ export function ruleHelp(code: string): RuleHelp {
   return { short: code, full: `Finding ${code} of the relationship checker.`, help: 'Follow the message of the finding.' };
 }
 
-/** Every code rac explain knows besides the catalog's rules: the engine's fixed codes and the schema's keywords. */
 /** What SARIF readers filter and group by: the rule's principle, its ISO 44001 clause and when it counts. */
 export function ruleProperties(rule: Pick<RuleSpec, 'principle' | 'iso44001' | 'from_stage' | 'until_stage' | 'when_status'>): Record<string, string | string[]> {
   return {
@@ -96,6 +97,7 @@ export function ruleProperties(rule: Pick<RuleSpec, 'principle' | 'iso44001' | '
   };
 }
 
+/** Every code rac explain knows besides the catalog's rules: the engine's fixed codes and the schema's keywords. */
 export function otherCodes(): string[] {
   return [...Object.keys(fixed), ...Object.keys(schemaKeywords).map((k) => `schema.${k}`)];
 }
