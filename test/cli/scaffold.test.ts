@@ -20,6 +20,13 @@ describe('scaffold', () => {
       assert.deepEqual(Object.keys(data.principles), counted);
       // Every principle that is required is at least partly evidenced: nothing counted is left empty.
       assert.deepEqual(a.coverage.principles.filter((p) => p.status === 'missing').map((p) => p.id), []);
+      // Its status fits its stage, so every rule of the stage counts: at exit the exit records count too.
+      assert.deepEqual(a.findings.filter((f) => f.code.startsWith('stage.')).map((f) => f.message), []);
+      if (stage === 'exit') {
+        assert.equal((parse(text) as { metadata: { status: string } }).metadata.status, 'exiting');
+        const states = a.coverage.principles.flatMap((p) => p.rules).filter((r) => ['EX10', 'EX11'].includes(r.id)).map((r) => r.state);
+        assert.deepEqual(states, ['met', 'met']);
+      }
     });
   }
 

@@ -31,7 +31,9 @@ export function scaffold(stage: Stage, options: ScaffoldOptions = {}): string {
 
 export function scaffoldData(stage: Stage, options: ScaffoldOptions = {}): Data {
   const root = snippet([]);
-  const metadata = { ...snippet(['metadata']), lifecycle_stage: stage };
+  // A relationship at exit is exiting: the status the exit records (EX10, EX11) count in, and the one
+  // stage.status-mismatch expects there.
+  const metadata = { ...snippet(['metadata']), lifecycle_stage: stage, ...(stage === 'exit' ? { status: 'exiting' } : {}) };
   const parties = Array.isArray(root.parties) ? root.parties : [];
   const people = Array.isArray(root.people) ? [...root.people] : [];
   const principles: Data = {};
