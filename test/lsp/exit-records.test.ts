@@ -50,9 +50,12 @@ describe('exit records over stdio', () => {
   });
   after(() => client.stop());
 
-  test('the references resolve, and the breached KPI shows on the trigger that watches it', async () => {
-    const diagnostics = await client.diagnostics(uri, 1);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'ref.unresolved'), []);
+  test('the references resolve, and the breached KPI shows on the trigger that watches it until the activation names it', async () => {
+    const activated = await client.diagnostics(uri, 1);
+    assert.deepEqual(activated.filter((d) => d.code === 'ref.unresolved'), []);
+    assert.deepEqual(activated.filter((d) => d.code === 'kpi.breached-trigger'), [], 'the activation record names ET-1: the exit is under way');
+    const other = client.open('not-yet-activated.relationship.yaml', DOC.replace('activation: {trigger: ET-1,', 'activation: {trigger: ET-9,'));
+    const diagnostics = await client.diagnostics(other, 1);
     const breached = diagnostics.find((d) => d.code === 'kpi.breached-trigger');
     assert.ok(breached, diagnostics.map((d) => d.code).join(', '));
     const message = (d: Diagnostic) => (typeof d.message === 'string' ? d.message : d.message.value);
