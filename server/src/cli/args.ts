@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { toDay } from '../core/index';
 import { nearest } from '../core/index';
+import type { CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -71,4 +72,22 @@ export function rootFolder(value: string | boolean | undefined, cwd: string, isF
   if (value === undefined) return undefined;
   const root = resolve(cwd, String(value));
   return isFolder(root) ? root : { error: `--root ${String(value)}: no such folder` };
+}
+
+/**
+ * How a subcommand starts: its command line parsed, and `fail`, which prints "rac NAME: message" and gives exit
+ * status 2. A bad command line or --help is answered here, and the exit status comes back instead.
+ */
+export function startCommand(name: string, argv: readonly string[], options: Options, usage: string, io: CliIo): { parsed: Parsed; fail: (message: string) => number } | number {
+  const fail = (message: string): number => {
+    io.stderr(`rac ${name}: ${message}\n`);
+    return 2;
+  };
+  const parsed = parseCommandLine(argv, options);
+  if (isError(parsed)) return fail(`${parsed.error}\nRun "rac ${name} --help" for the options.`);
+  if (parsed.values.help) {
+    io.stdout(usage);
+    return 0;
+  }
+  return { parsed, fail };
 }

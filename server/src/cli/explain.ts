@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { analyze, effectivePolicy, loadCatalog, nearest, scaffold, STAGES, windowPhrase, type EffectivePolicy, type Policy, type RuleSpec } from '../core/index';
 import { cliProfileLoader, formatProblems } from '../node/profiles';
-import { isError, parseCommandLine, rootFolder } from './args';
+import { isError, rootFolder, startCommand } from './args';
 import type { CliIo } from './io';
 import { policyOf } from './load-files';
 import { profileOptions } from './print-config';
@@ -34,16 +34,9 @@ const OPTIONS = {
 } as const;
 
 export async function runExplain(argv: string[], io: CliIo): Promise<number> {
-  const fail = (message: string): number => {
-    io.stderr(`rac explain: ${message}\n`);
-    return 2;
-  };
-  const parsed = parseCommandLine(argv, OPTIONS);
-  if (isError(parsed)) return fail(`${parsed.error}\nRun "rac explain --help" for the options.`);
-  if (parsed.values.help) {
-    io.stdout(EXPLAIN_USAGE);
-    return 0;
-  }
+  const started = startCommand('explain', argv, OPTIONS, EXPLAIN_USAGE, io);
+  if (typeof started === 'number') return started;
+  const { parsed, fail } = started;
   if (parsed.positionals.length !== 1) return fail(parsed.positionals.length ? 'one rule at a time, e.g. rac explain RM3' : 'name a rule, e.g. rac explain RM3 (rac rules lists them all)');
   const profiles = profileOptions(parsed.values, io);
   if (isError(profiles)) return fail(profiles.error);

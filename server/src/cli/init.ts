@@ -3,7 +3,7 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { STAGES, type Stage } from '../core/index';
 import { scaffold } from '../core/index';
-import { asOfDate, isError, oneOf, parseCommandLine } from './args';
+import { asOfDate, isError, oneOf, startCommand } from './args';
 import type { CliIo } from './io';
 import { RELATIONSHIP_FILE } from '../node/files';
 import { displayPath, oneLine } from './load-files';
@@ -34,16 +34,9 @@ const OPTIONS = {
 } as const;
 
 export async function runInit(argv: string[], io: CliIo): Promise<number> {
-  const fail = (message: string): number => {
-    io.stderr(`rac init: ${message}\n`);
-    return 2;
-  };
-  const parsed = parseCommandLine(argv, OPTIONS);
-  if (isError(parsed)) return fail(`${parsed.error}\nRun "rac init --help" for the options.`);
-  if (parsed.values.help) {
-    io.stdout(INIT_USAGE);
-    return 0;
-  }
+  const started = startCommand('init', argv, OPTIONS, INIT_USAGE, io);
+  if (typeof started === 'number') return started;
+  const { parsed, fail } = started;
   if (parsed.values.profile) return writeProfile(parsed.positionals, io, fail);
   const stage = oneOf<Stage>('stage', parsed.values.stage, STAGES, 'working_together');
   if (isError(stage)) return fail(stage.error);

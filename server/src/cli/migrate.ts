@@ -3,7 +3,7 @@
 // replaced atomically (io.replaceFile); a file that does not parse is left untouched and said so.
 import { resolve } from 'node:path';
 import { CURRENT_VERSION, migrate } from '../core/index';
-import { isError, parseCommandLine } from './args';
+import { startCommand } from './args';
 import type { CliIo } from './io';
 import { displayPath, findFiles, readText } from './load-files';
 
@@ -34,16 +34,9 @@ const OPTIONS = {
 } as const;
 
 export async function runMigrate(argv: string[], io: CliIo): Promise<number> {
-  const fail = (message: string): number => {
-    io.stderr(`rac migrate: ${message}\n`);
-    return 2;
-  };
-  const parsed = parseCommandLine(argv, OPTIONS);
-  if (isError(parsed)) return fail(`${parsed.error}\nRun "rac migrate --help" for the options.`);
-  if (parsed.values.help) {
-    io.stdout(MIGRATE_USAGE);
-    return 0;
-  }
+  const started = startCommand('migrate', argv, OPTIONS, MIGRATE_USAGE, io);
+  if (typeof started === 'number') return started;
+  const { parsed, fail } = started;
   const { check, stdout: toStdout } = parsed.values;
   if (parsed.positionals.length === 0) return fail('name the files to migrate, e.g. rac migrate partners/acme.relationship.yaml');
   if (check && toStdout) return fail('--check and --stdout do not go together: --check writes nothing already');
