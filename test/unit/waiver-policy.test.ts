@@ -131,3 +131,30 @@ test('an expired waiver gets waiver.expired only: it no longer applies, so nothi
   const codes = run(expired).findings.map((f) => f.code).filter((c) => c.startsWith('waiver.'));
   assert.deepEqual(codes, ['waiver.expired']);
 });
+
+test('waiver.duplicate: a second waiver of a rule in force is a warning at its rule, the first as related, and its fix keeps the first', () => {
+  const second = '  - {rule: EX8, reason: Exit test waits for the new data centre 🏢, approved_by: p-cfo-rht, expires: 2026-02-28}\n';
+  for (const eol of ['\n', '\r\n']) {
+    const body = text.replace(EX8, EX8 + second).replace(/\n/g, eol);
+    const [f] = find(run(body), 'waiver.duplicate');
+    assert.equal(f?.severity, 'warning');
+    assert.equal(slice(body, f), 'EX8');
+    assert.equal(f.range.start.line, f.related![0].range.start.line + 1, 'the first waiver is the line before');
+    assert.match(f.message, /^EX8 is waived twice: this waiver repeats the one on line \d+; keep one/);
+    const fixed = applyFix(body, f);
+    assert.equal(fixed, text.replace(/\n/g, eol), 'the fix removes the second waiver and nothing else');
+    assert.deepEqual(find(run(fixed), 'waiver.duplicate'), []);
+  }
+  // An expired waiver beside its renewal is history: no duplicate.
+  const renewed = text.replace(EX8, EX8.replace('expires: 2026-03-31', 'expires: 2025-01-31') + second);
+  assert.deepEqual(find(run(renewed), 'waiver.duplicate'), []);
+});
+
+test('waiver.expires-before-approval: an error at expires, and the waiver sets nothing aside until a date is corrected', () => {
+  const reversed = text.replace(EX8, EX8.replace('expires: 2026-03-31', 'approved_on: 2026-04-02, expires: 2026-03-31'));
+  const a = run(reversed);
+  const [f] = find(a, 'waiver.expires-before-approval');
+  assert.equal(f?.severity, 'error');
+  assert.equal(slice(reversed, f), '2026-03-31');
+  assert.equal(a.coverage.principles.flatMap((p) => p.rules).find((r) => r.id === 'EX8')?.state, 'unmet');
+});

@@ -16,7 +16,7 @@ export const KNOWN_CODES: readonly string[] = [
   'evidence.', 'evidence.missing-principle', 'file.too-large', 'format.', 'format.v1', 'format.rmp-joint', 'format.rmp-single',
   'stage.', 'stage.status-mismatch', 'stage.history-order', 'stage.history-dates',
   'kpi.', 'kpi.breached-trigger', 'trust.', 'trust.gap',
-  'waiver.no-approval-date', 'waiver.approver-owns', 'waiver.not-counting',
+  'waiver.no-approval-date', 'waiver.approver-owns', 'waiver.not-counting', 'waiver.duplicate', 'waiver.expires-before-approval',
 ];
 
 /** A finding code, a family of them ("link."), or any schema keyword (schema.<keyword>). */

@@ -11,7 +11,7 @@ import type { Finding, Fix, Path, Range, RuleResult, WaiverInfo } from './types'
 const COUNTING: ReadonlySet<RuleResult['state']> = new Set(['met', 'unmet', 'waived', 'unknown']);
 
 export function waiverPolicy(waivers: WaiverInfo[], results: RuleResult[], catalog: Catalog, data: unknown, locate: Locator, lines: LineIndex): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...duplicates(waivers, locate, lines)];
   const byId = new Map(results.map((r) => [r.id, r]));
   for (const w of waivers) {
     const result = byId.get(w.rule);
@@ -54,6 +54,34 @@ export function waiverPolicy(waivers: WaiverInfo[], results: RuleResult[], catal
         });
       }
     }
+  }
+  return findings;
+}
+
+/**
+ * `waiver.duplicate`: a second waiver of a rule already waived. Only one can be the exception in force, and which
+ * one would be an accident of order; an expired one beside its renewal is history, not a duplicate.
+ */
+function duplicates(waivers: WaiverInfo[], locate: Locator, lines: LineIndex): Finding[] {
+  const first = new Map<string, WaiverInfo>();
+  const findings: Finding[] = [];
+  for (const w of waivers) {
+    if (w.expired) continue;
+    const earlier = first.get(w.rule);
+    if (!earlier) {
+      first.set(w.rule, w);
+      continue;
+    }
+    const remove = removal(w, waivers.length, locate, lines);
+    findings.push({
+      code: 'waiver.duplicate',
+      severity: 'warning',
+      message: `${w.rule} is waived twice: this waiver repeats the one on line ${earlier.range.start.line + 1}; keep one, with the reason and expiry that hold`,
+      range: w.range,
+      rule: w.rule,
+      related: [{ range: earlier.range, message: `the first waiver for ${w.rule}` }],
+      ...(remove ? { fixes: [remove] } : {}),
+    });
   }
   return findings;
 }

@@ -34,6 +34,19 @@ export function readWaivers(data: Record<string, unknown>, asOf: number, locate:
     }
     const end = toDay(expires);
     const expired = end !== undefined && end < asOf;
+    const approved = toDay(approvedOn);
+    if (approved !== undefined && end !== undefined && end < approved) {
+      findings.push({
+        code: 'waiver.expires-before-approval',
+        // An error: a waiver that ends before it begins is a record nobody can have meant; one of its dates is wrong,
+        // and until it is corrected the waiver sets nothing aside (like one that has expired).
+        severity: 'error',
+        message: `the waiver for ${rule} expires on ${String(expires)}, before it was approved on ${String(approvedOn)}: correct whichever date is wrong (a waiver runs from approved_on to expires)`,
+        range: locate.value(['waivers', i, 'expires']),
+        rule,
+      });
+      return;
+    }
     const info: WaiverInfo = {
       rule, reason: String(reason ?? ''), approvedBy: String(approvedBy ?? ''), approvedOn: typeof approvedOn === 'string' ? approvedOn : '',
       expires: String(expires ?? ''), expired, index: i, range,
