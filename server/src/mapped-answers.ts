@@ -1,8 +1,18 @@
 // Answers computed on an older analysis, carried into the current text through the edits made since (edit-log.ts).
 // An item whose range touches text replaced since is left out: it may no longer be true, and the next analysis
 // brings it back if it is.
-import type { CodeAction, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, TextEdit } from 'vscode-languageserver';
+import type { CodeAction, CodeLens, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Range, TextEdit } from 'vscode-languageserver';
 import type { PositionMap } from './edit-log';
+
+/** Each item with its range moved by `move`; an item whose range cannot be moved is left out. */
+function moved<T extends { range: Range }>(items: T[], move: (item: T) => Range | undefined): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const range = move(item);
+    if (range) out.push({ ...item, range });
+  }
+  return out;
+}
 
 export function mapHover(hover: Hover | null, map: PositionMap): Hover | null {
   if (!hover?.range || map.identity) return hover;
@@ -12,13 +22,7 @@ export function mapHover(hover: Hover | null, map: PositionMap): Hover | null {
 
 /** Locations in the mapped document move; those in other documents stay. */
 export function mapLocations(locations: Location[], uri: string, map: PositionMap): Location[] {
-  if (map.identity) return locations;
-  const out: Location[] = [];
-  for (const l of locations) {
-    const range = l.uri === uri ? map.range(l.range) : l.range;
-    if (range) out.push({ ...l, range });
-  }
-  return out;
+  return map.identity ? locations : moved(locations, (l) => (l.uri === uri ? map.range(l.range) : l.range));
 }
 
 export function mapSymbols(symbols: DocumentSymbol[], map: PositionMap): DocumentSymbol[] {
@@ -33,13 +37,7 @@ export function mapSymbols(symbols: DocumentSymbol[], map: PositionMap): Documen
 }
 
 export function mapRanged<T extends CodeLens | DocumentLink>(items: T[], map: PositionMap): T[] {
-  if (map.identity) return items;
-  const out: T[] = [];
-  for (const item of items) {
-    const range = map.range(item.range);
-    if (range) out.push({ ...item, range });
-  }
-  return out;
+  return map.identity ? items : moved(items, (item) => map.range(item.range));
 }
 
 export function mapFolding(ranges: FoldingRange[], map: PositionMap): FoldingRange[] {
@@ -55,13 +53,7 @@ export function mapFolding(ranges: FoldingRange[], map: PositionMap): FoldingRan
 
 /** The client's diagnostics (current text) as the analysed text has them; those in text typed since are dropped. */
 export function diagnosticsBack(diagnostics: Diagnostic[], map: PositionMap): Diagnostic[] {
-  if (map.identity) return diagnostics;
-  const out: Diagnostic[] = [];
-  for (const d of diagnostics) {
-    const range = map.rangeBack(d.range);
-    if (range) out.push({ ...d, range });
-  }
-  return out;
+  return map.identity ? diagnostics : moved(diagnostics, (d) => map.rangeBack(d.range));
 }
 
 /** Quick fixes whose every edit still lands in unchanged text, with their edits and diagnostics moved. */

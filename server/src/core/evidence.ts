@@ -6,7 +6,7 @@ import { stageIndex, staticSegments, type Catalog, type CheckSpec, type RuleSpec
 import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } from './types';
 import type { Locator } from './locate';
 import { readsBroken } from './rule-reads';
-import { outsideState, placement } from './rule-window';
+import { outsideState, placement, statusFits } from './rule-window';
 import { windowPhrase } from './types';
 
 export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
@@ -75,8 +75,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
       if (outcome.met || state === 'waived' || unknown) continue;
       // A rule past its window says nothing: the evidence it asked for is no longer expected. One tied to a status
       // (the exit records) is not announced before that status either: until then nobody could have its evidence.
-      const statusOpen = !rule.when_status || rule.when_status.includes(String(status));
-      const announce = counts || (place === 'before' && statusOpen && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
+      const announce = counts || (place === 'before' && statusFits(rule, status) && (current + 1 === stageIndex(rule.from_stage) || (rule.inform_from !== undefined && current >= stageIndex(rule.inform_from))));
       if (!announce) continue;
       // Grouped only when the principle's own section is absent; a rule reading another principle's section
       // (CB2 reads the governance bodies) is reported on its own, or the message would blame the wrong key.

@@ -17,11 +17,15 @@ export function placement(rule: RuleWindow, stage: Stage, status: unknown): Plac
   const at = STAGES.indexOf(stage);
   if (at < STAGES.indexOf(rule.from_stage)) return 'before';
   if (rule.until_stage && at > STAGES.indexOf(rule.until_stage)) return 'after';
-  if (!rule.when_status || rule.when_status.length === 0) return 'within';
-  if (typeof status === 'string' && rule.when_status.includes(status)) return 'within';
+  if (!rule.when_status?.length || statusFits(rule, status)) return 'within';
   const rank = STATUSES.indexOf(status as (typeof STATUSES)[number]);
   const first = Math.min(...rule.when_status.map((s) => STATUSES.indexOf(s as (typeof STATUSES)[number])).filter((i) => i >= 0));
   return rank < 0 || rank < first ? 'before' : 'after';
+}
+
+/** Whether the file's status is one the rule counts in (any status, for a rule without when_status). */
+export function statusFits(rule: RuleWindow, status: unknown): boolean {
+  return !rule.when_status?.length || (typeof status === 'string' && rule.when_status.includes(status));
 }
 
 /** The state a rule outside its window has. */
