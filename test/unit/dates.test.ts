@@ -39,3 +39,19 @@ test('past-date keys are the fields that record something done', () => {
   for (const key of ['approved_on', 'last_held', 'last_tested', 'latest_on', 'jointly_agreed_on', 'entered_on']) assert.ok(pastDateKeys.has(key), key);
   for (const key of ['due', 'expires', 'next_review_due', 'planned_end_date', 'start_date']) assert.ok(!pastDateKeys.has(key), key);
 });
+
+test('toDay agrees with the calendar of Date.UTC on every day of four centuries, and on the days that do not exist', () => {
+  const start = Date.UTC(1800, 0, 1) / 86_400_000;
+  for (let day = start; day < start + 146_097 * 1.1; day++) assert.equal(toDay(new Date(day * 86_400_000).toISOString().slice(0, 10)), day);
+  for (const y of [1899, 1900, 1999, 2000, 2023, 2024, 2100, 9999]) {
+    for (let mo = 1; mo <= 12; mo++) {
+      for (let d = 28; d <= 32; d++) {
+        const text = `${y}-${String(mo).padStart(2, '0')}-${d}`;
+        const utc = new Date(Date.UTC(y, mo - 1, d));
+        const real = utc.getUTCMonth() === mo - 1 && utc.getUTCDate() === d;
+        assert.equal(toDay(text), real ? utc.getTime() / 86_400_000 : undefined, text);
+      }
+    }
+  }
+  assert.equal(toDay('0099-12-31'), undefined, 'Date.UTC reads years before 100 as 19xx');
+});

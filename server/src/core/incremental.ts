@@ -160,8 +160,9 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   if (section ? !isMap(contents) : !isSeq(contents)) return undefined;
   if (contents.range?.[0] !== indent || controlCharacter(block)) return undefined;
   if (!plainTree(contents)) return undefined;
-  const flows = countFlowOpeners(text);
-  if (flows > MAX_FLOW_DEPTH && tooDeepFlows(text).length) return undefined;
+  // The previous text had no flow nested too deep, and the block parsed whole, so its flows are its own: only
+  // the block can have one now.
+  if (countFlowOpeners(block) > MAX_FLOW_DEPTH && tooDeepFlows(block).length) return undefined;
 
   // Nodes outside the block must not start or end inside it: they would have to move with the text in it.
   const unsafe = (x: number): boolean => x > start && x < end;
