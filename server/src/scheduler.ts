@@ -13,7 +13,7 @@ export const DEBOUNCE_MIN_MS = 60;
 export const DEBOUNCE_MAX_MS = 200;
 
 /** Lets I/O and the requests it brings run first: two turns, so a message read in this turn is handled too. */
-async function yieldToRequests(): Promise<void> {
+export async function yieldToRequests(): Promise<void> {
   const turn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
   await turn();
   await turn();

@@ -117,7 +117,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
         if (documents.get(uri)?.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
         return;
       }
-      const analysis = await analysed(document);
+      const analysis = await analysed(document, () => documents.get(uri)?.version === version);
+      if (!analysis) return;
       // Requests now answer from this analysis or a later one: older edits need no mapping any more.
       edits.forgetUpTo(uri, analyses.latest(uri)?.version ?? version);
       if (documents.get(uri)?.version !== version) return;
@@ -152,10 +153,13 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
    * The analysis of this version with every evidence-link answer in: where those come asynchronously (the
    * browser asks the editor), a first analysis with provisional answers is made again once they have arrived.
    */
-  async function analysed(document: VersionedText): Promise<Analysis> {
-    let analysis = await analyses.get(document);
+  async function analysed(document: VersionedText): Promise<Analysis>;
+  async function analysed(document: VersionedText, stillWanted: () => boolean): Promise<Analysis | undefined>;
+  async function analysed(document: VersionedText, stillWanted?: () => boolean): Promise<Analysis | undefined> {
+    const wanted = stillWanted ?? ((): boolean => true);
+    let analysis = await analyses.get(document, wanted);
     // Bounded: answers dropped (files changed) while others were awaited may need one more round, never more.
-    for (let round = 0; round < 3 && (await files.settle(document.uri)); round++) analysis = await analyses.get(document);
+    for (let round = 0; analysis && round < 3 && (await files.settle(document.uri)); round++) analysis = await analyses.get(document, wanted);
     return analysis;
   }
 

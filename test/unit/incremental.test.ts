@@ -11,43 +11,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { analyze, analyzeEdited, nodeAt, type Analysis } from '../../server/src/core/index';
 import { generateRelationship } from '../bench/generate';
 import { stubFileExists } from '../golden/golden-case';
 import { prng, sources } from '../properties/documents';
 import { below, pick, randomEdit, type Random } from '../fuzz/edits';
 import { fuzzOptions, replayCommand, shorten } from '../fuzz/options';
+import { treeShape } from './tree-shape';
 
 const argv = process.argv.slice(2);
 const opts = fuzzOptions(argv, 'edits', { seed: 4_400, count: 400 });
 const AS_OF = '2026-06-01';
 const options = { asOf: AS_OF, fileExists: stubFileExists };
-
-/** Every node's kind, range and value, in document order: what every consumer of the tree reads. */
-export function treeShape(document: Document.Parsed | undefined): string[] {
-  const out: string[] = [];
-  const walk = (n: Node | Pair<Node, Node> | null, depth: number): void => {
-    if (n === null || depth > 300) return void out.push('null');
-    if (isPair(n)) {
-      out.push('pair');
-      walk(n.key as Node | null, depth + 1);
-      walk(n.value as Node | null, depth + 1);
-      return;
-    }
-    const head = `${n.constructor.name} ${n.range?.join(',')} ${n.tag ?? ''} ${n.anchor ?? ''}`;
-    if (isScalar(n)) out.push(`${head} ${n.type} ${JSON.stringify(typeof n.value === 'bigint' ? String(n.value) : n.value)} ${n.source ?? ''}`);
-    else if (isMap(n) || isSeq(n)) {
-      out.push(`${head} ${n.flow ? 'flow' : 'block'} ${n.items.length}`);
-      for (const e of n.items as (Node | Pair<Node, Node>)[]) walk(e, depth + 1);
-    } else out.push(head);
-  };
-  if (document) {
-    out.push(`doc ${document.range.join(',')} ${document.errors.length} ${document.warnings.length}`);
-    walk(document.contents as Node | null, 0);
-  }
-  return out;
-}
 
 const plain = (a: Analysis): unknown => ({
   findings: a.findings, coverage: a.coverage, model: a.model, waivers: a.waivers, info: a.info, data: a.data, symbols: a.symbols,

@@ -21,7 +21,9 @@ import { waiverPolicy } from './waiver-policy';
 import { recoverSections } from './sections';
 import { readStage } from './stage';
 import { stageFindings } from './stage-findings';
-import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Path, Severity, SymbolNode } from './types';
+import type { Document } from 'yaml';
+import type { Parsed } from './parse';
+import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Model, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   return analyzeEdited(undefined, text, options);
@@ -35,6 +37,34 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
  * previous analysis with the returned one and not read its `document` or `symbols` again.
  */
 export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
+  const steps = analysisSteps(previous, text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The parse of a new text and what is read from its tree alone, before any check: what requests that read the
+ * tree (completion, hover, definition) need.
+ */
+export interface AnalysisStructure {
+  document: Document.Parsed | undefined;
+  lines: LineIndex;
+  model: Model;
+  /** The document as plain data (undefined when it does not parse to a map). */
+  data: unknown;
+  source: { text: string; parsed: Parsed };
+}
+
+/**
+ * analyzeEdited() in steps, for a caller that must stay responsive (the language server): it yields between the
+ * checks, each a few milliseconds on a big file, and first of all the structure, once the text is parsed and
+ * its model read. When that structure was spliced from the previous analysis, the previous analysis's tree is
+ * already this one's: a caller that keeps answering while the steps run answers from the structure (with
+ * provisionalAnalysis), not from the previous analysis. The result is exactly analyzeEdited()'s.
+ */
+export function* analysisSteps(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Generator<AnalysisStructure | undefined, Analysis, void> {
   const lines = new LineIndex(text);
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
@@ -45,7 +75,6 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
   const parsed = (previous?.source && reparse(previous.source, text, lines)) || parse(text, lines);
   findings.push(...parsed.findings);
   const document = parsed.document;
-  // A spliceable parse has no alias, so the locator need not look for them.
   const locate = new Locator(document, lines, parsed.spliceable ? false : undefined);
   const isMapData = !!parsed.data && typeof parsed.data === 'object' && !Array.isArray(parsed.data);
   const data = (isMapData ? parsed.data : {}) as Record<string, unknown>;
@@ -66,16 +95,20 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
       range,
     });
   }
+  const { model, dates } = indexModel(document, lines);
+  const source = { text, parsed };
+  yield { document, lines, model, data: isMapData ? parsed.data : undefined, source };
+
   let broken: Path[] = [];
   if (!blank && (isMapData || syntaxBroken) && !treeBroken && parsed.data !== undefined) {
     const schema = schemaFindings(parsed.data, locate);
     findings.push(...schema.findings);
     broken = schema.broken;
+    yield;
   }
   findings.push(...formatFindings(parsed.data, document, lines, locate, syntaxBroken));
-
-  const { model, dates } = indexModel(document, lines);
   findings.push(...refFindings(model));
+  yield;
   if (!treeBroken) broken.push(...invalidDatePaths(dates));
 
   // A broken tree is the parser's guess: coverage reads each section that parses on its own instead, and the
@@ -91,13 +124,16 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
   const policy = effectivePolicy(options.policy, judgedMetadata);
   const catalog = policy.catalog;
   const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, locate, { known: policy.known, maxDays: policy.maxWaiverDays, schemaVersion: judged.schema_version });
+  yield;
   const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
+  yield;
   waiverFindings.push(...waiverPolicy(waivers, evidence.results, catalog, judged, locate, lines));
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {
     findings.push(...waiverFindings, ...evidence.findings, ...dateFindings(dates, asOf), ...linkFindings(model.links, options.fileExists, options.workspaceRoot),
       ...breachedTriggerFindings(judged, locate), ...trustGapFindings(judged, locate));
     findings.push(...stageFindings(data, stage, stageKnown, locate));
+    yield;
   }
 
   const principles = data.principles && typeof data.principles === 'object' ? (data.principles as Record<string, unknown>) : {};
@@ -129,7 +165,7 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
     lines,
     data: isMapData ? parsed.data : undefined,
     catalog,
-    source: { text, parsed },
+    source,
   };
 }
 

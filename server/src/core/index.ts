@@ -1,5 +1,6 @@
 // The engine's public surface: features/, cli/ and report/ import the core only from here.
-export { analyze, analyzeEdited, tooLargeAnalysis } from './analyze';
+export { analysisSteps, analyze, analyzeEdited, tooLargeAnalysis, type AnalysisStructure } from './analyze';
+export { provisionalAnalysis } from './provisional';
 export { loadCatalog, parsePath, staticSegments, type Catalog, type CheckSpec, type PrincipleSpec, type RuleSpec } from './catalog';
 export { checks } from './checks/index';
 export { isBlank, select, strings, valueAt, type CheckDate, type CheckKind, type Target } from './checks/context';

@@ -1,0 +1,70 @@
+// PURE. What requests answer from while the checks of a new text still run (analysisSteps): the new text's
+// structure (its tree, lines, model and data) with the previous analysis's findings, coverage and waivers,
+// their ranges moved through the edit. Once an edit is spliced, the previous analysis's tree is the new one, so
+// the previous analysis can no longer answer alone; this one is consistent with the new text throughout, and
+// only its judgements are one edit old, as any answer from the last finished analysis is.
+import type { AnalysisStructure } from './analyze';
+import { documentSymbols } from './symbols';
+import type { Analysis, Position, Range, SymbolNode } from './types';
+
+/** The span an edit replaced: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
+export interface TextChange { start: number; oldEnd: number; newEnd: number }
+
+/** The smallest span whose replacement turns `old` into `text`: the parts before and after it are common. */
+export function changedSpan(old: string, text: string): TextChange {
+  let start = 0;
+  const shorter = Math.min(old.length, text.length);
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let common = 0;
+  while (common < shorter - start && old.charCodeAt(old.length - 1 - common) === text.charCodeAt(text.length - 1 - common)) common++;
+  return { start, oldEnd: old.length - common, newEnd: text.length - common };
+}
+
+export function provisionalAnalysis(previous: Analysis, structure: AnalysisStructure): Analysis {
+  const change = changedSpan(previous.lines.text, structure.lines.text);
+  const move = (position: Position, end: boolean): Position => {
+    const at = previous.lines.offsetAt(position);
+    // Text inserted where a range starts comes before it, where a range ends after it: a range keeps its own text.
+    const moved = end ? (at <= change.start ? at : at >= change.oldEnd ? at + change.newEnd - change.oldEnd : change.newEnd)
+      : at < change.start ? at : at >= change.oldEnd ? at + change.newEnd - change.oldEnd : change.start;
+    return structure.lines.positionAt(moved);
+  };
+  const moveRanges = <T>(value: T): T => mapRanges(value, (r) => ({ start: move(r.start, false), end: move(r.end, true) }));
+  const titles = new Map((previous.catalog?.principles ?? []).map((p) => [p.id, `${p.clause} ${p.title}`]));
+  let symbols: SymbolNode[] | undefined;
+  return {
+    findings: moveRanges(previous.findings),
+    coverage: moveRanges(previous.coverage),
+    waivers: moveRanges(previous.waivers),
+    info: previous.info,
+    catalog: previous.catalog,
+    model: structure.model,
+    get symbols() {
+      symbols ??= documentSymbols(structure.document, structure.lines, titles);
+      return symbols;
+    },
+    document: structure.document,
+    lines: structure.lines,
+    data: structure.data,
+    source: structure.source,
+  };
+}
+
+function isPosition(value: unknown): value is Position {
+  return !!value && typeof value === 'object' && typeof (value as Position).line === 'number' && typeof (value as Position).character === 'number';
+}
+
+function isRange(value: unknown): value is Range {
+  return !!value && typeof value === 'object' && isPosition((value as Range).start) && isPosition((value as Range).end);
+}
+
+/** A copy of plain data (arrays and objects) with every range in it replaced by `map`'s; other values shared. */
+function mapRanges<T>(value: T, map: (range: Range) => Range, depth = 0): T {
+  if (isRange(value)) return map(value) as T;
+  // Findings and coverage are a few levels deep: the bound only keeps a malformed value from recursing forever.
+  if (!value || typeof value !== 'object' || depth > 16) return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => mapRanges(v, map, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = mapRanges(v, map, depth + 1);
+  return out as T;
+}
