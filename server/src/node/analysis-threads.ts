@@ -12,7 +12,7 @@ import type { LoadOptions } from '../cli/load-files';
 import { fileExistsFor } from './files';
 
 const ROLE = 'rac-analysis-thread';
-/** Files per message: enough to make messaging cheap, few enough to keep the threads evenly busy at the end. */
+/** Files per message at most: enough to make messaging cheap; fewer towards the end, to keep the threads evenly busy. */
 export const BATCH = 8;
 
 interface Batch { first: number; jobs: AnalysisJob[] }
@@ -77,7 +77,9 @@ export function startAnalysisThreads(script: string, threads: number, files: num
         };
         const take = (): Batch | undefined => {
           if (next >= jobs.length) return undefined;
-          const batch: Batch = { first: next, jobs: jobs.slice(next, next + BATCH) };
+          // Smaller batches towards the end, so no thread is left with several files while the others are done.
+          const size = Math.min(BATCH, Math.max(1, Math.ceil((jobs.length - next) / (4 * (workers.length + 1)))));
+          const batch: Batch = { first: next, jobs: jobs.slice(next, next + size) };
           next += batch.jobs.length;
           return batch;
         };
