@@ -9,6 +9,7 @@ import { nodeIo } from '../../server/src/node/cli-io';
 import { analyseJob, loadFilesInParallel, MIN_FILES_FOR_THREADS, type AnalysisJob } from '../../server/src/cli/parallel-load';
 import { loadFiles, type LoadOptions } from '../../server/src/cli/load-files';
 import { runCheck } from '../../server/src/cli/check';
+import { startAnalysisThreads } from '../../server/src/node/analysis-threads';
 import { fileExistsFor } from '../../server/src/node/files';
 import { generateRelationship } from '../bench/generate';
 import { AS_OF, rac, workspace } from './run-cli';
@@ -145,6 +146,18 @@ describe('rac check on worker threads', () => {
       // What stayed behind is made again when asked for.
       assert.deepEqual(f.analysis?.data, s.analysis?.data, f.path);
       assert.equal(f.analysis?.lines.lineText(3), s.analysis?.lines.lineText(3));
+    }
+  });
+
+  test('a thread that fails or stops before its jobs arrive fails the run instead of leaving it waiting', { timeout: 30_000 }, async () => {
+    const jobs: AnalysisJob[] = [{ absolute: join(dir, 'x.relationship.yaml'), text: 'schema_version: "2"\n', root: dir, rootName: '.' }];
+    const scripts = workspace({ 'throws.js': 'throw new Error("no bundle here");\n', 'stops.js': 'process.exit(0);\n' });
+    for (const [script, expected] of [['throws.js', /no bundle here/], ['stops.js', /an analysis thread stopped \(exit code 0\)/]] as const) {
+      const threads = startAnalysisThreads(join(scripts, script), 2, 100, { asOf: AS_OF });
+      // Usually long enough for the thread to fail before the jobs are given; if not, the run fails all the same.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await assert.rejects(threads.analyse(jobs), expected, script);
+      threads.close();
     }
   });
 
