@@ -18,6 +18,21 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('fileExistsFor', () => {
+  test('a checker that is never asked about a link never touches the file system', (t) => {
+    const root = tree({ 'ws/a.relationship.yaml': '' });
+    const touched: string[] = [];
+    for (const name of ['statSync', 'lstatSync', 'realpathSync', 'existsSync'] as const) {
+      const original = fs[name] as (...args: unknown[]) => unknown;
+      t.mock.method(fs, name, (...args: unknown[]) => {
+        touched.push(String(args[0]));
+        return original(...args);
+      });
+    }
+    const check = fileExistsFor(join(root, 'ws', 'a.relationship.yaml'), join(root, 'ws'));
+    assert.deepEqual(touched, [], 'rac check makes one checker per file, most of which see no relative link');
+    assert.equal(check('a.relationship.yaml'), 'exists');
+  });
+
   test('resolves links against the document folder, inside the workspace', () => {
     const root = tree({ 'ws/rel/a.relationship.yaml': '', 'ws/rel/docs/plan.pdf': '', 'ws/shared/nda.pdf': '', 'secret.pdf': '' });
     const check = fileExistsFor(join(root, 'ws', 'rel', 'a.relationship.yaml'), join(root, 'ws'));
@@ -52,8 +67,9 @@ describe('fileExistsFor', () => {
 
   test('a link that leaves the workspace by its path is refused without touching the file system', (t) => {
     const root = tree({ 'ws/a.relationship.yaml': '' });
-    // Made before the spies: it resolves the workspace root once, up front.
+    // Used once before the spies: it resolves the workspace root and the document's folder once, at its first link.
     const check = fileExistsFor(join(root, 'ws', 'a.relationship.yaml'), join(root, 'ws'));
+    assert.equal(check('missing.pdf'), 'missing');
     const touched: string[] = [];
     // The adapter calls these through the module object (a bundle keeps "require('node:fs').statSync"), so
     // spying on the module sees every access.

@@ -8,6 +8,8 @@ import { describe, test } from 'node:test';
 import { nodeIo } from '../../server/src/node/cli-io';
 import { analyseJob, loadFilesInParallel, MIN_FILES_FOR_THREADS, type AnalysisJob } from '../../server/src/cli/parallel-load';
 import { loadFiles, type LoadOptions } from '../../server/src/cli/load-files';
+import { runCheck } from '../../server/src/cli/check';
+import { startAnalysisThreads } from '../../server/src/node/analysis-threads';
 import { fileExistsFor } from '../../server/src/node/files';
 import { generateRelationship } from '../bench/generate';
 import { AS_OF, rac, workspace } from './run-cli';
@@ -47,6 +49,37 @@ describe('rac check on worker threads', () => {
     });
   }
 
+  test('three and five threads: the same report as one, in the same order', () => {
+    const args = ['check', '--format', 'json', '--as-of', AS_OF, '.'];
+    const single = rac(args, dir, { RAC_THREADS: '1' });
+    for (const threads of ['3', '5']) {
+      const run = rac(args, dir, { RAC_THREADS: threads });
+      assert.deepEqual([run.status, run.stderr, run.stdout], [single.status, single.stderr, single.stdout], `RAC_THREADS=${threads}`);
+    }
+    const paths = (JSON.parse(single.stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+    assert.deepEqual(paths, [...paths].sort(), 'files in path order');
+  });
+
+  test('--quiet reads only what the formats print: no file is analysed a second time', async () => {
+    const links: string[] = [];
+    let stdout = '';
+    const io = {
+      ...nodeIo(),
+      cwd: dir,
+      stdout: (text: string) => void (stdout += text),
+      stderr: () => undefined,
+      // Each analysis asks for one link checker per file: counted, it tells how often a file was analysed.
+      fileExistsFor: (document: string, root: string) => (links.push(document), fileExistsFor(document, root)),
+    };
+    for (const format of ['text', 'json', 'sarif', 'github', 'markdown']) {
+      links.length = 0;
+      stdout = '';
+      await runCheck(['--format', format, '--as-of', AS_OF, '-q', 'samples', 'team-0', 'team-2'], io);
+      assert.ok(stdout.length > 0, format);
+      assert.equal(links.length, new Set(links).size, `${format}: a file was analysed twice`);
+    }
+  });
+
   test('--fail-on and --min-coverage: the same exit code and messages either way', () => {
     // Without the binary file (team-1): the exit code is then the findings' and the coverage's.
     for (const extra of [[], ['--fail-on', 'never', '--min-coverage', '12']]) {
@@ -81,20 +114,30 @@ describe('rac check on worker threads', () => {
   test('in process: outcomes come back in job order and make the same file results as loadFiles', async () => {
     const options: LoadOptions = { asOf: AS_OF, root: dir };
     const batches: number[] = [];
+    const started: number[] = [];
+    let closed = 0;
     // The io's threads replaced by this thread, running the jobs back to front, as a slow first thread would.
     const io = {
       ...nodeIo(),
       cwd: dir,
-      analyseMany: async (jobs: AnalysisJob[], o: LoadOptions) => {
-        batches.push(jobs.length);
-        const out = new Array(jobs.length);
-        for (let i = jobs.length - 1; i >= 0; i--) out[i] = structuredClone(analyseJob(jobs[i], fileExistsFor(jobs[i].absolute, jobs[i].root), o));
-        return out;
+      startThreads: (files: number, o: LoadOptions) => {
+        started.push(files);
+        return {
+          analyse: async (jobs: AnalysisJob[]) => {
+            batches.push(jobs.length);
+            const out = new Array(jobs.length);
+            for (let i = jobs.length - 1; i >= 0; i--) out[i] = structuredClone(analyseJob(jobs[i], fileExistsFor(jobs[i].absolute, jobs[i].root), o));
+            return out;
+          },
+          close: () => void closed++,
+        };
       },
     };
     const parallel = await loadFilesInParallel(['.'], io, options);
-    const single = await loadFiles(['.'], { ...io, analyseMany: undefined }, options);
+    const single = await loadFiles(['.'], { ...io, startThreads: undefined }, options);
+    assert.deepEqual(started, [single.files.length], 'started for every file found, unreadable ones too');
     assert.deepEqual(batches, [single.files.filter((f) => !f.error).length]);
+    assert.equal(closed, 1);
     assert.deepEqual(parallel.files.map((f) => [f.path, f.error]), single.files.map((f) => [f.path, f.error]));
     for (const [i, f] of parallel.files.entries()) {
       const s = single.files[i];
@@ -106,9 +149,21 @@ describe('rac check on worker threads', () => {
     }
   });
 
+  test('a thread that fails or stops before its jobs arrive fails the run instead of leaving it waiting', { timeout: 30_000 }, async () => {
+    const jobs: AnalysisJob[] = [{ absolute: join(dir, 'x.relationship.yaml'), text: 'schema_version: "2"\n', root: dir, rootName: '.' }];
+    const scripts = workspace({ 'throws.js': 'throw new Error("no bundle here");\n', 'stops.js': 'process.exit(0);\n' });
+    for (const [script, expected] of [['throws.js', /no bundle here/], ['stops.js', /an analysis thread stopped \(exit code 0\)/]] as const) {
+      const threads = startAnalysisThreads(join(scripts, script), 2, 100, { asOf: AS_OF });
+      // Usually long enough for the thread to fail before the jobs are given; if not, the run fails all the same.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await assert.rejects(threads.analyse(jobs), expected, script);
+      threads.close();
+    }
+  });
+
   test('a few files stay on the main thread', async () => {
     let called = false;
-    const io = { ...nodeIo(), cwd: join(root, 'samples'), analyseMany: async () => ((called = true), []) };
+    const io = { ...nodeIo(), cwd: join(root, 'samples'), startThreads: () => ((called = true), { analyse: async () => [], close: () => undefined }) };
     const loaded = await loadFilesInParallel(['.'], io, { asOf: AS_OF, root: join(root, 'samples') });
     assert.equal(called, false);
     assert.ok(loaded.files.length > 0 && loaded.files.length < MIN_FILES_FOR_THREADS);

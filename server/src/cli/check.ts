@@ -2,7 +2,7 @@
 // 1 findings at or above --fail-on, more warnings than --max-warnings or coverage below --min-coverage, 2 a usage
 // problem or a file that could not be checked (the other files are still checked and reported).
 import { resolve } from 'node:path';
-import { stageName, type Coverage, type Severity } from '../core/index';
+import { stageName, type Analysis, type Coverage, type Severity } from '../core/index';
 import { asOfDate, isError, oneOf, parseCommandLine, rootFolder } from './args';
 import { formatters } from './formatters';
 import type { CliIo } from './io';
@@ -233,10 +233,16 @@ function belowMinimum(c: { covered: number; required: number }, minimum: number 
   return c.covered < (minimum === 'all' ? c.required : minimum);
 }
 
-/** --quiet: the file as if it had only its errors (coverage is unchanged; the formats then print errors only). */
+/**
+ * --quiet: the file as if it had only its errors (coverage is unchanged; the formats then print errors only). The
+ * analysis is copied by its property descriptors: spreading it would read the parts made on first use (the
+ * syntax tree, the outline), and so analyse every file again.
+ */
 function errorsOnly(file: FileResult): FileResult {
   if (!file.analysis) return file;
-  return { ...file, analysis: { ...file.analysis, findings: file.analysis.findings.filter((f) => f.severity === 'error') } };
+  const findings = file.analysis.findings.filter((f) => f.severity === 'error');
+  const analysis = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(file.analysis), findings: { value: findings, enumerable: true } }) as Analysis;
+  return { ...file, analysis };
 }
 
 function failing(files: FileResult[], failOn: FailOn): boolean {

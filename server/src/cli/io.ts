@@ -44,8 +44,15 @@ export interface CliIo {
   /** The evidence-link check for one document, contained in the workspace root (see node/files.ts). */
   fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck;
   /**
-   * Analyses many files on other threads, outcomes in job order (see cli/parallel-load.ts). Absent: everything
-   * runs on the calling thread (a single core, RAC_THREADS=1, or a test's io).
+   * Starts threads to analyse `files` files (see cli/parallel-load.ts). Absent: everything runs on the calling
+   * thread (a single core, RAC_THREADS=1, or a test's io).
    */
-  analyseMany?(jobs: AnalysisJob[], options: LoadOptions): Promise<AnalysisOutcome[]>;
+  startThreads?(files: number, options: LoadOptions): AnalysisThreads;
+}
+
+/** Threads started to analyse files: given the jobs once, they answer with the outcomes in job order. */
+export interface AnalysisThreads {
+  analyse(jobs: AnalysisJob[]): Promise<AnalysisOutcome[]>;
+  /** Stops the threads (once the outcomes are in, or when the jobs are never given). */
+  close(): void;
 }

@@ -54,6 +54,9 @@ export function tooDeepBlocks(text: string): { start: number; end: number }[] {
 /** Each outermost flow collection that nests deeper than MAX_FLOW_DEPTH: from its "[" or "{" to its end. */
 export function tooDeepFlows(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Nesting past the limit needs more opening brackets than the limit: most files have fewer in all, and
+  // counting them is a fraction of reading the text character by character.
+  if (openingBrackets(text, MAX_FLOW_DEPTH + 1) <= MAX_FLOW_DEPTH) return out;
   let depth = 0;
   let outer = -1;
   let found = false;
@@ -73,6 +76,15 @@ export function tooDeepFlows(text: string): { start: number; end: number }[] {
   }
   if (found) out.push({ start: outer, end: text.length });
   return out;
+}
+
+/** How many "[" and "{" the text holds, counting no further than `enough`. */
+function openingBrackets(text: string, enough: number): number {
+  let count = 0;
+  for (const bracket of ['[', '{']) {
+    for (let at = text.indexOf(bracket); at >= 0 && count < enough; at = text.indexOf(bracket, at + 1)) count++;
+  }
+  return count;
 }
 
 /** The text with each span turned to spaces, line breaks kept: every offset and line stays where it was. */

@@ -1,8 +1,7 @@
 // Text → one YAML document with syntax findings. Never throws: every failure becomes a finding.
 import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
-import { duplicateKeys } from './duplicate-keys';
 import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
-import type { DuplicateKey } from './duplicate-keys';
+import { scanTree, type DuplicateKey, type TreeScan } from './tree-scan';
 import { firstCause, SYNTAX_MESSAGES } from './syntax-messages';
 import type { Finding, Related } from './types';
 import type { LineIndex } from './text';
@@ -79,7 +78,8 @@ export function parse(text: string, lines: LineIndex): Parsed {
   }
   // Duplicate keys leave the tree intact, so each of them is reported, with the key it repeats.
   const otherFindings = findings.length;
-  for (const d of duplicateKeys([document.contents])) findings.push(duplicateFinding(d, text, lines));
+  const scan = scanTree([document.contents]);
+  for (const d of scan.duplicates) findings.push(duplicateFinding(d, text, lines));
   const control = controlCharacter(text);
   if (control) {
     const more = control.count > 1 ? ` (and ${control.count - 1} more)` : '';
@@ -89,8 +89,8 @@ export function parse(text: string, lines: LineIndex): Parsed {
   // A list or map used as a key means nothing in a relationship file, and converting one to data stringifies
   // it, which grows with the cube of its nesting (10,000 "{" took minutes): reported, then left out of the data.
   // A key can also be an alias of a list or a map (`{*a : v}` with `&a {x: 1}`).
-  const anchors = anchorIndex(document);
-  const complexKey = firstCollectionKey(document, anchors);
+  const anchors = anchorIndex(scan);
+  const complexKey = firstCollectionKey(scan, anchors);
   if (complexKey && !structural) {
     const [start, end] = complexKey;
     const short = end - start <= 80 && !/[\r\n]/.test(text.slice(start, end));
@@ -143,32 +143,16 @@ interface Anchors {
 }
 
 /**
- * The document's anchors, read in one walk: the library's Alias.resolve walks the whole document for each
- * alias, which many alias keys would make quadratic.
+ * The document's anchors, from the walk that found its repeated keys: the library's Alias.resolve walks the whole
+ * document for each alias, which many alias keys would make quadratic.
  */
-function anchorIndex(document: Document.Parsed): Anchors {
-  const aliases: Alias[] = [];
-  const byName = new Map<string, Node[]>();
-  try {
-    visit(document, {
-      Node(_key, node) {
-        if (isAlias(node)) aliases.push(node);
-        else if (node.anchor) {
-          const same = byName.get(node.anchor);
-          if (same) same.push(node);
-          else byName.set(node.anchor, [node]);
-        }
-      },
-    });
-  } catch {
-    // Deep nesting can exhaust the stack: the parser has reported it, and what was read so far is kept.
-  }
+function anchorIndex(scan: TreeScan): Anchors {
   return {
-    aliases,
-    anchored: byName.size > 0,
+    aliases: scan.aliases,
+    anchored: scan.anchored.size > 0,
     target(alias) {
       const at = alias.range?.[0] ?? Infinity;
-      const nodes = byName.get(alias.source) ?? [];
+      const nodes = scan.anchored.get(alias.source) ?? [];
       for (let i = nodes.length - 1; i >= 0; i--) if ((nodes[i].range?.[0] ?? Infinity) < at) return nodes[i];
       return undefined;
     },
@@ -180,22 +164,10 @@ function isCollectionKey(key: Node | null, anchors: Anchors): boolean {
 }
 
 /** The range of the first key that is a list or a map (or an alias of one), if any. */
-function firstCollectionKey(document: Document.Parsed, anchors: Anchors): [number, number] | undefined {
-  let found: [number, number] | undefined;
-  try {
-    visit(document, {
-      Pair(_key, pair) {
-        const key = pair.key as Node | null;
-        if (key && isCollectionKey(key, anchors)) {
-          found = key.range ? [key.range[0], key.range[1]] : [0, 0];
-          return visit.BREAK;
-        }
-      },
-    });
-  } catch {
-    // Deep nesting can exhaust the stack here too: the parser has reported it.
-  }
-  return found;
+function firstCollectionKey(scan: TreeScan, anchors: Anchors): [number, number] | undefined {
+  const key = scan.complexKeys.find((k) => isCollectionKey(k, anchors));
+  if (!key) return undefined;
+  return key.range ? [key.range[0], key.range[1]] : [0, 0];
 }
 
 /** A copy of the document without the pairs whose key is a list or a map (a stack overflow here is "too deep"). */

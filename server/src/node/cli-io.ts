@@ -2,7 +2,7 @@
 import { appendFileSync, existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { CliIo, PathKind } from '../cli/io';
-import { analyseOnThreads, threadCount } from './analysis-threads';
+import { startAnalysisThreads, threadCount } from './analysis-threads';
 import { fileExistsFor } from './files';
 import { localToday } from './today';
 import { walkRelationshipFiles } from './walk';
@@ -40,7 +40,7 @@ export function nodeIo(threadScript?: string): CliIo {
     walk: walkRelationshipFiles,
     findWorkspaceRoot,
     fileExistsFor,
-    ...(threadScript && threads > 1 ? { analyseMany: (jobs, options) => analyseOnThreads(threadScript, threads, jobs, options) } : {}),
+    ...(threadScript && threads > 1 ? { startThreads: (files, options) => startAnalysisThreads(threadScript, threads, files, options) } : {}),
   };
 }
 

@@ -15,18 +15,19 @@ export const RELATIONSHIP_FILE = /\.relationship\.ya?ml$/;
 export function fileExistsFor(documentPath: string, workspaceRoot: string): (relativePath: string) => FileCheck {
   const root = resolve(workspaceRoot);
   const folder = dirname(resolve(documentPath));
-  // Resolved once, here: the editor may name the document by its real path and the root through a link, or
-  // the other way round. The link's own target is not touched before it is known to stay inside.
-  const realRoot = realOrSelf(root);
-  const realFolder = realOrSelf(folder);
+  // Resolved once, at the first link: the editor may name the document by its real path and the root through a
+  // link, or the other way round. Not before, as many documents have no relative link (rac check makes one
+  // checker per file). The link's own target is not touched before it is known to stay inside.
+  let real: { root: string; folder: string } | undefined;
+  const reals = (): { root: string; folder: string } => (real ??= { root: realOrSelf(root), folder: realOrSelf(folder) });
   return (link) => {
     if (link.includes('\0')) return 'missing';
     const target = resolve(folder, link);
-    if (!inside(root, target) && !inside(realRoot, resolve(realFolder, link))) return 'outside';
-    const real = realPrefix(target);
-    if (!real) return 'missing';
-    if (!inside(realRoot, real.path)) return 'outside';
-    return real.complete ? 'exists' : 'missing';
+    if (!inside(root, target) && !inside(reals().root, resolve(reals().folder, link))) return 'outside';
+    const found = realPrefix(target);
+    if (!found) return 'missing';
+    if (!inside(reals().root, found.path)) return 'outside';
+    return found.complete ? 'exists' : 'missing';
   };
 }
 
