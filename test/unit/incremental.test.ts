@@ -49,10 +49,24 @@ export function treeShape(document: Document.Parsed | undefined): string[] {
   return out;
 }
 
+/**
+ * Everything an analysis holds, as plain data. The model is compared whole and in order (definitions, references,
+ * links, dates), and `ids` also by the order of its collections and ids (a Map compares equal in any order); the
+ * line index by its starts and text, and the source the next edit splices from by its own model and line index.
+ */
 const plain = (a: Analysis): unknown => ({
   findings: a.findings, coverage: a.coverage, model: a.model, waivers: a.waivers, info: a.info, data: a.data, symbols: a.symbols,
-  tree: treeShape(a.document), lines: a.lines.starts,
+  ids: [...a.model.ids].map(([collection, ids]) => [collection, [...ids.keys()]]),
+  dates: a.source?.indexed.dates,
+  tree: treeShape(a.document), lines: a.lines.starts, text: a.lines.text,
+  source: a.source && { text: a.source.text, lines: a.source.lines.starts, model: a.source.indexed.model === a.model },
 });
+
+/** Whether the model was spliced from the previous one: a whole walk makes every record anew. */
+function modelSpliced(previous: Analysis, next: Analysis): boolean {
+  const old = new Set<unknown>([...previous.model.definitions, ...previous.model.references, ...previous.model.links, ...(previous.source?.indexed.dates ?? [])]);
+  return [...next.model.definitions, ...next.model.references, ...next.model.links, ...(next.source?.indexed.dates ?? [])].some((r) => old.has(r));
+}
 
 /** Edits that keep the file's shape, so most of them can be spliced: the kind a person makes while writing. */
 function shapedEdit(text: string, rnd: Random): string {
@@ -98,7 +112,7 @@ function shapedEdit(text: string, rnd: Random): string {
   return lines.join('\n');
 }
 
-interface Tally { edits: number; spliced: number }
+interface Tally { edits: number; spliced: number; model: number }
 
 function run(name: string, start: string, edits: number, rnd: Random, tally: Tally, fragments: readonly string[]): void {
   let previous = analyze(start, options);
@@ -118,6 +132,7 @@ function run(name: string, start: string, edits: number, rnd: Random, tally: Tal
     tally.edits++;
     const incremental = analyzeEdited(previous, next, options);
     if (incremental.source?.parsed.spliced) tally.spliced++;
+    if (incremental.source?.parsed.spliced && modelSpliced(previous, incremental)) tally.model++;
     const full = analyze(next, options);
     const where = `${name}, edit ${k} (replay: ${replayCommand('fuzz:incremental', 'edits', opts)})`;
     assert.deepStrictEqual(plain(incremental), plain(full), `incremental and full analysis differ after ${where}\n${shorten(next, 2000)}`);
@@ -137,23 +152,24 @@ test(`incremental analysis equals full analysis after every random edit (seed ${
   const all = sources();
   const fragments = all.map((s) => s.text);
   const rnd = prng(opts.seed);
-  const tally: Tally = { edits: 0, spliced: 0 };
+  const tally: Tally = { edits: 0, spliced: 0, model: 0 };
   const big = generateRelationship(opts.long ? 3_000 : 1_000, opts.seed);
   const docs = [...all.filter((s) => s.name.startsWith('samples/')), ...Array.from({ length: 6 }, () => pick(all, rnd))];
   const bigEdits = Math.max(20, Math.floor(opts.count / 20));
   run(`generated ${big.split('\n').length}-line file`, big, bigEdits, rnd, tally, fragments);
   const each = Math.ceil((opts.count - bigEdits) / docs.length);
   for (const doc of docs) run(doc.name, doc.text, each, rnd, tally, fragments);
-  console.log(`# ${tally.edits} edits, ${tally.spliced} spliced`);
+  console.log(`# ${tally.edits} edits, ${tally.spliced} spliced, ${tally.model} with the model spliced`);
   // The shaped edits mostly keep the file parseable: a good share of them must take the incremental path.
   assert.ok(tally.spliced > tally.edits / 5, `only ${tally.spliced} of ${tally.edits} edits were spliced`);
+  assert.ok(tally.model > tally.spliced / 2, `only ${tally.model} of ${tally.spliced} spliced edits spliced the model`);
 });
 
 /** Analyses `before`, then `after` from it: whether the splice was taken, and that it equals a full analysis. */
 function step(before: string, after: string): boolean {
   const incremental = analyzeEdited(analyze(before, options), after, options);
   assert.deepStrictEqual(plain(incremental), plain(analyze(after, options)));
-  return incremental.source?.parsed.spliced === true;
+  return incremental.source?.parsed.spliced !== undefined;
 }
 
 const RISKS = 'schema_version: "1"\nmetadata:\n  id: X\nprinciples:\n  risk_management:\n    register:\n      - id: R-1\n        title: First\n      - id: R-2\n        title: Second 😀\n';
@@ -186,4 +202,117 @@ test('the splice is refused where a full parse could read the text differently; 
   assert.equal(step(tabbed, tabbed.replace('c: 1', 'c: 12')), false);
   // An empty key reads differently on its own than in the whole text.
   assert.equal(step(RISKS, RISKS.replace('metadata:\n  id: X\n', 'metadata:\n  id: X\n:\n')), false);
+});
+
+/**
+ * Analyses `before`, then `after` from it, and checks it equals a full analysis: whether the parse was spliced,
+ * and whether the model was spliced from the previous one too.
+ */
+function stepModel(before: string, after: string): { parse: boolean; model: boolean } {
+  const previous = analyze(before, options);
+  const incremental = analyzeEdited(previous, after, options);
+  assert.deepStrictEqual(plain(incremental), plain(analyze(after, options)));
+  return { parse: incremental.source?.parsed.spliced !== undefined, model: modelSpliced(previous, incremental) };
+}
+
+// Ids, references, links and dates before, in and after the lists an edit touches; R-3 holds its list before its id.
+const REGISTER = `schema_version: "1"
+metadata:
+  id: X
+  last_reviewed: 2026-01-01
+parties:
+  - id: a
+    name: A
+people:
+  - id: p-1
+    name: Ann
+    party: a
+principles:
+  governance_and_processes:
+    processes:
+      - id: PR-1
+        kind: change_control
+        document: docs/change.pdf
+      - id: PR-2
+        kind: issue_resolution
+        document: https://example.com/issues
+  risk_management:
+    register:
+      - id: R-1
+        title: First
+        owner: p-1
+        mitigations:
+          - action: Train
+            due: 2026-04-01
+      - id: R-2
+        title: Second 😀
+        owner: p-2
+        mitigations:
+          - action: Hire
+            due: 2026-05-01
+          - action: Cross-train
+            due: 2026-06-01
+        linked_exit_triggers: [T-1]
+      - mitigations:
+          - action: Audit
+            due: 2026-07-01
+        id: R-3
+        title: Third
+        owner: p-1
+    last_reviewed: 2026-02-01
+  exit_strategy:
+    document: docs/exit.pdf
+    last_reviewed: 2026-03-01
+    triggers:
+      - id: T-1
+        type: insolvency
+        description: A party cannot pay
+`;
+
+test('the model is spliced from the previous one and equals a whole walk: items added and removed, lines added and removed, nested lists, the end of the text, CRLF, lone CR, emoji', () => {
+  const full = analyze(REGISTER, options);
+  // The fixture has every kind of record on both sides of the edits below.
+  assert.ok(full.model.definitions.length >= 8 && full.model.references.length >= 5 && full.model.links.length === 3 && (full.source?.indexed.dates.length ?? 0) >= 7);
+  const both = { parse: true, model: true };
+  const edits: [string, (t: string) => string][] = [
+    ['a typed character', (t) => t.replace('title: First', 'title: Firstx')],
+    ['an item added in the middle of a list with ids: the items after it are renumbered', (t) => t.replace('      - id: R-2\n', '      - id: R-9\n        owner: p-1\n      - id: R-2\n')],
+    ['an item removed from the middle', (t) => t.replace(/ {6}- id: R-2\n[^]*?(?= {6}- mitigations)/, '')],
+    ['a line added in an item', (t) => t.replace('        title: Second', '        category: relational\n        title: Second')],
+    ['a line removed from an item, with its reference', (t) => t.replace('        owner: p-2\n', '')],
+    ['a reference changed', (t) => t.replace('owner: p-2', 'owner: p-1')],
+    ['a link changed and a line added', (t) => t.replace('document: docs/change.pdf', 'document: docs/missing.pdf\n        x-note: moved')],
+    ['a date changed in a nested list', (t) => t.replace('due: 2026-05-01', 'due: 2026-13-01')],
+    ['a mitigation added to the item holding it (its item range grows)', (t) => t.replace('          - action: Hire\n', '          - action: Hire\n            status: planned\n          - action: Second\n')],
+    ['a mitigation added to an item whose id comes after the list', (t) => t.replace('            due: 2026-07-01\n', '            due: 2026-07-01\n          - action: More\n')],
+    ['a line removed in the last item of the text', (t) => t.replace('        type: insolvency\n', '')],
+    ['lines added at the end of the text', (t) => `${t}        x-more: 1\n\n# end\n`],
+    ['an emoji typed', (t) => t.replace('action: Cross-train', 'action: Cross-train 🤝👩‍👩‍👧')],
+    ['a list item turned into an id-less one', (t) => t.replace('      - id: R-1\n', '      - x-id: R-1\n')],
+  ];
+  for (const [name, edit] of edits) {
+    for (const [ending, convert] of [['LF', (t: string) => t], ['CRLF', (t: string) => t.replace(/\n/g, '\r\n')], ['lone CR', (t: string) => t.replace(/\n/g, '\r')]] as const) {
+      const before = convert(REGISTER);
+      const after = convert(edit(REGISTER));
+      assert.notEqual(after, before, name);
+      assert.deepEqual(stepModel(before, after), both, `${name} (${ending})`);
+    }
+  }
+  // A whole section added at the top level: the sections after it move down.
+  assert.deepEqual(stepModel(REGISTER, REGISTER.replace('people:\n', 'waivers: []\npeople:\n')), both);
+});
+
+test('a line break typed or deleted inside an item, or joined with a lone CR into a CRLF, moves the records after it', () => {
+  const cr = REGISTER.replace(/\n/g, '\r');
+  const at = cr.indexOf('        title: Second');
+  // A lone CR typed before the line's indentation: a blank line, one line more; then deleted again.
+  assert.deepEqual(stepModel(cr, `${cr.slice(0, at)}\r${cr.slice(at)}`), { parse: true, model: true });
+  assert.deepEqual(stepModel(`${cr.slice(0, at)}\r${cr.slice(at)}`, cr), { parse: true, model: true });
+  // A "\n" typed after the lone CR that ends the line before an item (the first of its list, or one in the middle):
+  // the two breaks become one CRLF, and the line count does not change.
+  for (const item of ['      - id: R-1', '      - id: R-2', '          - action: Hire', '      - id: T-1']) {
+    const k = cr.indexOf(item);
+    const result = stepModel(cr, `${cr.slice(0, k)}\n${cr.slice(k)}`);
+    assert.equal(result.model, result.parse, item);
+  }
 });

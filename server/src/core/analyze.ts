@@ -6,12 +6,12 @@ import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
 import { breachedTriggerFindings, trustGapFindings } from './measure-findings';
 import { Locator } from './locate';
-import { indexModel } from './model';
+import { indexEdited } from './model-splice';
 import { reparse } from './incremental';
 import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
-import { LineIndex } from './text';
+import { LineIndex, textEdit } from './text';
 import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
@@ -29,20 +29,23 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
 /**
  * The analysis of `text`, the same as analyze() gives, made from the previous analysis of the same document when
- * there is one: only the part the edit touched is parsed again (incremental.ts), and the checks run on the whole
- * spliced result (they take a small part of the time parsing does). When the splice is taken, the previous
+ * there is one: only the part the edit touched is parsed again (incremental.ts), the line index and the model
+ * follow the splice (text.ts, model-splice.ts), and the checks run on the whole spliced result (they take a small
+ * part of the time parsing does). When the splice is taken, the previous
  * analysis's syntax tree becomes the new one's (its nodes are moved, not copied): the caller must replace the
  * previous analysis with the returned one and not read its `document` or `symbols` again.
  */
 export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
-  const lines = new LineIndex(text);
+  const source = previous?.source;
+  const edit = source && textEdit(source.text, text);
+  const lines = source && edit ? LineIndex.edited(source.lines, text, edit) : new LineIndex(text);
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
   if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
   const bytes = oversize(text);
   if (bytes !== undefined) return tooLargeAnalysis(bytes, options, lines);
 
-  const parsed = (previous?.source && reparse(previous.source, text, lines)) || parse(text, lines);
+  const parsed = (source && reparse(source, text, lines, edit)) || parse(text, lines);
   findings.push(...parsed.findings);
   const document = parsed.document;
   // A spliceable parse has no alias, so the locator need not look for them.
@@ -74,7 +77,8 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
   }
   findings.push(...formatFindings(parsed.data, document, lines, locate, syntaxBroken));
 
-  const { model, dates } = indexModel(document, lines);
+  const indexed = indexEdited(source, parsed, lines);
+  const { model, dates } = indexed;
   findings.push(...refFindings(model));
   if (!treeBroken) broken.push(...invalidDatePaths(dates));
 
@@ -129,7 +133,7 @@ export function analyzeEdited(previous: Analysis | undefined, text: string, opti
     lines,
     data: isMapData ? parsed.data : undefined,
     catalog,
-    source: { text, parsed },
+    source: { text, parsed, lines, indexed },
   };
 }
 

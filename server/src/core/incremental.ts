@@ -14,7 +14,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocument
 import { duplicateKeys } from './duplicate-keys';
 import { MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, tooDeepFlows } from './nesting-depth';
 import { controlCharacter, duplicateFinding, MAX_ALIAS_COUNT, PARSE_OPTIONS, type Parsed } from './parse';
-import type { LineIndex } from './text';
+import { textEdit, type LineIndex, type TextEdit } from './text';
 
 /** The previous text with its parse: what an edit is spliced into. */
 export interface Previous { text: string; parsed: Parsed }
@@ -29,17 +29,15 @@ interface Run {
   path: Container[]; steps: number[];
 }
 
-/** The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined. */
-export function reparse(previous: Previous, text: string, lines: LineIndex): Parsed | undefined {
+/**
+ * The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined.
+ * `edit` says where the two texts differ (the caller has it already for the line index).
+ */
+export function reparse(previous: Previous, text: string, lines: LineIndex, edit: TextEdit = textEdit(previous.text, text)): Parsed | undefined {
   const old = previous.text;
   const before = previous.parsed;
   if (!before.spliceable || !before.document || text === old) return text === old ? before : undefined;
-  let p = 0;
-  const shorter = Math.min(old.length, text.length);
-  while (p < shorter && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < shorter - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
+  const { start: p, oldEnd } = edit;
   const delta = text.length - old.length;
   for (const run of runs(before.document, old, p, oldEnd)) {
     const spliced = splice(before, run, old, text, lines, p, oldEnd, delta);
@@ -223,7 +221,8 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
     // The data did not have the tree's shape along the path: converted whole below.
   }
   if (data === undefined) data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  return { document, data, findings, spliceable: true, spliced: true };
+  const spliced = { start, end, newEnd, containers: enclosing, steps: run.steps, first: run.first, replaced: run.last - run.first + 1, fresh: fresh.length };
+  return { document, data, findings, spliceable: true, spliced };
 }
 
 /** Where an entry's node ends: a list item's, or a pair's value (its key when it has none). */
