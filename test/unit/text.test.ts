@@ -127,3 +127,26 @@ test('isLineStart: offsets where a line starts, never inside a CRLF', () => {
   const lines = new LineIndex('a\r\nb\rc\n');
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, -1].map((o) => lines.isLineStart(o)), [true, false, false, true, false, true, false, true, false, false]);
 });
+
+test('textEdit finds the longest common prefix, then the longest common suffix of the rest, across its chunks', () => {
+  let seed = 5;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const naive = (old: string, text: string): { start: number; oldEnd: number; newEnd: number } => {
+    let p = 0;
+    while (p < Math.min(old.length, text.length) && old[p] === text[p]) p++;
+    let s = 0;
+    while (s < Math.min(old.length, text.length) - p && old[old.length - 1 - s] === text[text.length - 1 - s]) s++;
+    return { start: p, oldEnd: old.length - s, newEnd: text.length - s };
+  };
+  for (let n = 0; n < 300; n++) {
+    // Lengths around the chunk size, repeated content (so a suffix could overlap the prefix), emoji halves.
+    let old = '';
+    for (let k = Math.floor(next() * 1200); k > 0; k--) old += ['a', 'b', '\n', '😀'][Math.floor(next() * 4)];
+    const from = Math.floor(next() * (old.length + 1));
+    const to = from + Math.floor(next() * Math.min(600, old.length - from + 1));
+    const text = old.slice(0, from) + ['', 'a', 'ab\n', '😀', 'b'.repeat(300)][Math.floor(next() * 5)] + old.slice(to);
+    assert.deepEqual(textEdit(old, text), naive(old, text), JSON.stringify([from, to, old.length, text.length]));
+  }
+  assert.deepEqual(textEdit('a'.repeat(1000), 'a'.repeat(1001)), { start: 1000, oldEnd: 1000, newEnd: 1001 });
+  assert.deepEqual(textEdit('same', 'same'), { start: 4, oldEnd: 4, newEnd: 4 });
+});
