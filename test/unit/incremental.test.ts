@@ -276,6 +276,8 @@ test('the model is spliced from the previous one and equals a whole walk: items 
   const both = { parse: true, model: true };
   const edits: [string, (t: string) => string][] = [
     ['a typed character', (t) => t.replace('title: First', 'title: Firstx')],
+    // Its block ends where the section goes on (last_reviewed), read on from the item when the run is tried.
+    ['a line added to the last item of a list', (t) => t.replace('title: Third', 'title: Third\n        category: exit')],
     ['an item added in the middle of a list with ids: the items after it are renumbered', (t) => t.replace('      - id: R-2\n', '      - id: R-9\n        owner: p-1\n      - id: R-2\n')],
     ['an item removed from the middle', (t) => t.replace(/ {6}- id: R-2\n[^]*?(?= {6}- mitigations)/, '')],
     ['a line added in an item', (t) => t.replace('        title: Second', '        category: relational\n        title: Second')],

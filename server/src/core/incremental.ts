@@ -22,9 +22,13 @@ export interface Previous { text: string; parsed: Parsed }
 type Range3 = [number, number, number];
 type Container = YAMLSeq<Node> | YAMLMap<Node, Node>;
 
-/** A run of whole entries of one block collection, and the text they take: [start, end) in the old text. */
+/**
+ * A run of whole entries of one block collection, and the text they take in the old text: from `start` to the
+ * line of the entry after them (`next`), or for the last entry to the end of its block, found when the run is
+ * tried (it reads on through the block: for the last section, to the end of the text).
+ */
 interface Run {
-  container: Container; first: number; last: number; start: number; end: number; indent: number;
+  container: Container; first: number; last: number; start: number; next: number | undefined; lastLine: number; indent: number;
   /** The collections above it, from the root, and the index of the entry taken in each. */
   path: Container[]; steps: number[];
 }
@@ -74,8 +78,8 @@ function runs(document: Document.Parsed, old: string, p: number, oldEnd: number)
     let last = first;
     while (last + 1 < entries.length && lineStarts[last + 1] <= oldEnd) last++;
     if (runnable) {
-      const end = last + 1 < entries.length ? lineStarts[last + 1] : blockEnd(old, lineStarts[last], indent, section);
-      out.push({ container: collection, first, last, path: [...path], steps: [...steps], start: lineStarts[first], end, indent });
+      const next = last + 1 < entries.length ? lineStarts[last + 1] : undefined;
+      out.push({ container: collection, first, last, path: [...path], steps: [...steps], start: lineStarts[first], next, lastLine: lineStarts[last], indent });
     }
     if (first !== last) break;
     const entry = entries[first];
@@ -138,8 +142,9 @@ function nextLine(text: string, from: number): number {
 }
 
 function splice(before: Parsed, run: Run, old: string, text: string, lines: LineIndex, p: number, oldEnd: number, delta: number): Parsed | undefined {
-  const { start, end, indent } = run;
+  const { start, indent } = run;
   const section = isMap(run.container);
+  const end = run.next ?? blockEnd(old, run.lastLine, indent, section);
   // The edit must stay inside the block, and the line after it (unchanged) must still begin a line.
   if (p < start || (oldEnd >= end && end !== old.length)) return undefined;
   const newEnd = end + delta;
