@@ -302,6 +302,11 @@ test('the model is spliced from the previous one and equals a whole walk: items 
   }
   // A whole section added at the top level: the sections after it move down.
   assert.deepEqual(stepModel(REGISTER, REGISTER.replace('people:\n', 'waivers: []\npeople:\n')), both);
+  // A repeated key (an error, but the tree is still spliced): the items of the second list of the same path are
+  // not renumbered with the first's.
+  const twice = REGISTER.replace('    last_reviewed: 2026-02-01\n', '    register:\n      - id: R-5\n        owner: p-1\n    last_reviewed: 2026-02-01\n');
+  assert.deepEqual(stepModel(twice, twice.replace('      - id: R-2\n', '      - id: R-9\n      - id: R-2\n')), both);
+  assert.deepEqual(stepModel(twice, twice.replace(/ {6}- id: R-2\n[^]*?(?= {6}- mitigations)/, '')), both);
 });
 
 test('a line break typed or deleted inside an item, or joined with a lone CR into a CRLF, moves the records after it', () => {

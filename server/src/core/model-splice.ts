@@ -51,9 +51,12 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
     const entry = c.items[s.steps[d]];
     if (isMap(c)) {
       const k = scalarText((entry as Pair<Node, Node>).key);
-      plan = k === undefined ? undefined : (plan.props.get(k) ?? plan.additional);
-      at = { parent: at, segment: k ?? '' };
-      key = k ?? '';
+      if (k === undefined) plan = undefined;
+      else {
+        plan = plan.props.get(k) ?? plan.additional;
+        at = { parent: at, segment: k };
+        key = k;
+      }
     } else if (plan.items) {
       at = { parent: at, segment: s.steps[d] };
       if (plan.collection !== undefined && isMap(entry) && entry.range) {
@@ -64,18 +67,24 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
   }
   if (plan) walk.entries(container, plan, at, key, s.first, s.first + s.fresh);
 
+  // The records after the run that are still inside its list (which ends where its last item does: a repeated key
+  // can give another list the same path) are numbered from the fresh items' end.
   const where = pathOf(at);
-  const renumber = plan && isSeq(container) ? s.fresh - s.replaced : 0;
+  const renumber = plan && isSeq(container) && container.range ? s.fresh - s.replaced : 0;
+  const listEnd = renumber ? lines.positionAt(container.range![1]) : undefined;
   const move = (r: Range): Range => ({ start: { line: r.start.line + lineDelta, character: r.start.character }, end: { line: r.end.line + lineDelta, character: r.end.character } });
-  const movePath = (path: Path): Path => {
-    if (renumber === 0 || path.length <= where.length || !where.every((segment, i) => path[i] === segment)) return path;
+  const movePath = (path: Path, range: Range): Path => {
+    if (!listEnd || path.length <= where.length || !where.every((segment, i) => path[i] === segment)) return path;
+    const { line, character } = range.start;
+    if (line > listEnd.line || (line === listEnd.line && character >= listEnd.character)) return path;
     const out = [...path];
     out[where.length] = (out[where.length] as number) + renumber;
     return out;
   };
   const moved = <T extends { range: Range; path: Path }>(r: T): T => {
-    const path = movePath(r.path);
-    return lineDelta === 0 && path === r.path ? r : { ...r, range: lineDelta ? move(r.range) : r.range, path };
+    const range = lineDelta ? move(r.range) : r.range;
+    const path = movePath(r.path, range);
+    return range === r.range && path === r.path ? r : { ...r, range, path };
   };
   const splice = <T extends { range: Range; path: Path }>(old: T[], added: T[], line: (r: T) => number, after: (r: T) => T): T[] => {
     const from = firstOnOrAfter(old, startLine, line);
