@@ -1,10 +1,10 @@
 // Incremental analysis against the full one: random edits (typed and deleted characters, pasted lines, list items
-// added and removed, lines indented and outdented, CRLF and lone CR, tabs, emoji, syntax broken and repaired) are
-// applied one after another to the samples, golden fixtures and a generated big file, each analysed from the
-// previous analysis (analyzeEdited) and from scratch (analyze). After every edit the two must give the same
-// findings, coverage, model, data, outline and syntax tree (every node's kind, range and value), and the same
-// reading of sampled positions. It also checks that the splice really is taken (a test where every edit falls back
-// to a full parse would prove nothing).
+// added and removed, keys repeated with their block, lines indented and outdented, CRLF and lone CR, tabs, emoji,
+// syntax broken and repaired) are applied one after another to the samples, golden fixtures and a generated big
+// file, each analysed from the previous analysis (analyzeEdited) and from scratch (analyze). After every edit the
+// two must give the same findings, coverage, model and dates, data, outline, line index and syntax tree (every
+// node's kind, range and value), and the same reading of sampled positions. It also checks that the splice really
+// is taken, for the parse and for the model (a test where every edit falls back would prove nothing).
 //
 // `npm test` runs a fixed seed; a long run, random seed unless given:
 //   npm run fuzz:incremental -- --edits 20000 [--seed N]
@@ -79,7 +79,7 @@ function shapedEdit(text: string, rnd: Random): string {
     while (j < lines.length && (/^ *$/.test(lines[j]) || /^ */.exec(lines[j])![0].length > indent)) j++;
     return j;
   };
-  switch (pick(['value', 'value', 'value', 'addItem', 'removeItem', 'indent', 'outdent', 'crlf', 'emoji', 'key'], rnd)) {
+  switch (pick(['value', 'value', 'value', 'addItem', 'removeItem', 'indent', 'outdent', 'crlf', 'emoji', 'key', 'repeatKey'], rnd)) {
     case 'value': {
       const at = line.indexOf(': ') >= 0 && rnd() < 0.7 ? line.length - (line.endsWith('\r') ? 1 : 0) : below(line.length + 1, rnd);
       lines[i] = line.slice(0, at) + pick(['x', 'Z', '1', ' ', '-', 'é', ':', ' #', '"', "'", ',', '}', ']'], rnd) + line.slice(at);
@@ -92,6 +92,14 @@ function shapedEdit(text: string, rnd: Random): string {
       const end = itemEnd(start);
       const item = lines.slice(start, end);
       lines.splice(start, end - start, ...(rnd() < 0.5 ? [...item, ...item] : []));
+      break;
+    }
+    case 'repeatKey': {
+      // A key that opens a block, repeated with its block after it: two lists (or maps) with one path.
+      const start = lines.findIndex((l, k) => k >= i && /^ *[a-z_]+:\r?$/.test(l));
+      if (start < 0) return text;
+      const end = itemEnd(start);
+      lines.splice(end, 0, ...lines.slice(start, end));
       break;
     }
     case 'indent':
