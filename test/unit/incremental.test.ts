@@ -194,6 +194,10 @@ test('an edit inside one list item is spliced: typed, CRLF, emoji, an item added
   assert.equal(step(RISKS, RISKS.replace('  id: X', '  id: XY')), true);
   // A key repeated inside the re-parsed item is reported where it stands in the whole text.
   assert.equal(step(RISKS, RISKS.replace('        title: Second', '        title: Second\n        title: Again')), true);
+  // A repeated section renamed: the data of the one left with that key is its own, not the other's.
+  const twice = `${RISKS}principles:\n  exit_strategy:\n    document: docs/exit.pdf\n`;
+  assert.equal(step(twice, twice.replace(/principles:\n {2}exit/, 'principl,es:\n  exit')), true);
+  assert.equal(step(twice, twice.replace('principles:\n  risk', 'principles_:\n  risk')), true);
 });
 
 test('the splice is refused where a full parse could read the text differently; the result is still a full analysis', () => {

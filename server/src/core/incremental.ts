@@ -221,7 +221,8 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const findings = (before.findings.length === 0 && !section ? duplicateKeys(fresh) : duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
   let data: unknown;
   try {
-    data = pathKeys && findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
+    // With a key repeated, before or now, the data holds one of the values a key has (the last): not the tree's shape.
+    data = pathKeys && findings.length === 0 && before.findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
   } catch {
     // The data did not have the tree's shape along the path: converted whole below.
   }
