@@ -194,6 +194,9 @@ test('an edit inside one list item is spliced: typed, CRLF, emoji, an item added
   assert.equal(step(RISKS, RISKS.replace('  id: X', '  id: XY')), true);
   // A key repeated inside the re-parsed item is reported where it stands in the whole text.
   assert.equal(step(RISKS, RISKS.replace('        title: Second', '        title: Second\n        title: Again')), true);
+  // A blank line left at the end of a list's last item is after the list: the list ends where it did.
+  const more = `${RISKS}    last_reviewed: 2026-01-01\n`;
+  for (const blank of ['\r\n    \n', '\n    \n', '\n\n', '\n  \r']) step(more, more.replace('Second 😀\n', `Second 😀${blank}`));
   // A repeated section renamed: the data of the one left with that key is its own, not the other's.
   const twice = `${RISKS}principles:\n  exit_strategy:\n    document: docs/exit.pdf\n`;
   assert.equal(step(twice, twice.replace(/principles:\n {2}exit/, 'principl,es:\n  exit')), true);

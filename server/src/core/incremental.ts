@@ -183,6 +183,10 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const oldLast = entryEnd(items[items.length - 1]);
   if (atEnd && (oldLast === undefined || before.document!.range[1] !== oldLast || enclosing.some((c) => c.range?.[1] !== oldLast || c.range[2] !== oldLast))) return undefined;
   for (const c of enclosing) if (!c.range || (!atEnd && (unsafe(c.range[1]) || unsafe(c.range[2])))) return undefined;
+  // A collection that ended with the block must end with it still: a blank line the edit left at the block's end
+  // (spaces on it, or a CR LF before it) is after the collection, not in it.
+  const blockEnds = [contents.range[1] + start, contents.range[2] + start];
+  if (!atEnd && enclosing.some((c) => [1, 2].some((k) => c.range![k] === end && blockEnds[k - 1] !== newEnd))) return undefined;
   const freshLast = entryEnd(contents.items[contents.items.length - 1] as Node | Pair<Node, Node>);
   if (freshLast === undefined) return undefined;
   const newLast = freshLast + start;
