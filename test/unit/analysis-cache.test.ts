@@ -100,7 +100,7 @@ test('an analysis superseded by a newer version stops between two steps; the nex
   assert.equal(c.latest(URI)?.version, 2);
   assert.equal(c.latest(URI)?.final, false);
   const third = await c.get(doc(3, v3), () => true);
-  assert.equal(third?.source?.parsed.spliced, true, 'spliced from the stopped analysis\'s structure');
+  assert.ok(third?.source?.parsed.spliced, 'spliced from the stopped analysis\'s structure');
   assert.deepStrictEqual(judged(third), judged(analyze(v3, { asOf: '2026-11-01' })));
 });
 

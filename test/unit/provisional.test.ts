@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analysisSteps, analyze, provisionalAnalysis, type Analysis, type AnalysisStructure } from '../../server/src/core/index';
-import { changedSpan } from '../../server/src/core/provisional';
+import { textEdit } from '../../server/src/core/text';
 import { generateRelationship } from '../bench/generate';
 import { stubFileExists } from '../golden/golden-case';
 import { prng, sources } from '../properties/documents';
@@ -86,7 +86,7 @@ test('while the checks run, the provisional analysis has the new structure and t
 test('a range inside the replaced text moves to the replacement\'s bounds; ranges around it keep their text', () => {
   const before = 'schema_version: "2"\nmetadata:\n  id: REL-1\n  title: Old 😀 title\n  owner: nobody\n';
   const after = before.replace('Old 😀 title', 'New\r\n  x_more: two lines');
-  assert.deepStrictEqual(changedSpan(before, after), { start: before.indexOf('Old'), oldEnd: before.indexOf('\n  owner'), newEnd: after.indexOf('\n  owner') });
+  assert.deepStrictEqual(textEdit(before, after), { start: before.indexOf('Old'), oldEnd: before.indexOf('\n  owner'), newEnd: after.indexOf('\n  owner') });
   const previous = analyze(before, options);
   const { structure } = stepped(previous, after);
   assert.ok(structure);

@@ -1,7 +1,7 @@
 // LineIndex: offsets ↔ LSP positions (zero-based lines, UTF-16 columns) for every kind of line break.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../server/src/core/text';
+import { LineIndex, textEdit } from '../../server/src/core/text';
 
 test('lines end at \\n, \\r\\n and a lone \\r', () => {
   const lines = new LineIndex('a\nbb\r\nccc\rdddd');
@@ -90,4 +90,63 @@ test('line starts agree with a character-by-character reading on seeded mixes of
     }
     assert.deepEqual(new LineIndex(text).starts, expected, JSON.stringify(text));
   }
+});
+
+test('an index made from the previous one (LineIndex.edited) equals one read from the text, for seeded edits that add, remove and join line breaks', () => {
+  let seed = 11;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const piece = (n: number): string => {
+    let s = '';
+    for (let k = Math.floor(next() * n); k > 0; k--) s += ['a', '\n', '\r', '\r\n', '😀'][Math.floor(next() * 5)];
+    return s;
+  };
+  let edited = 0;
+  for (let n = 0; n < 2000; n++) {
+    const before = piece(30);
+    const from = Math.floor(next() * (before.length + 1));
+    const to = from + Math.floor(next() * (before.length - from + 1));
+    const after = before.slice(0, from) + piece(4) + before.slice(to);
+    const previous = new LineIndex(before);
+    const index = LineIndex.edited(previous, after);
+    assert.deepEqual(index.starts, new LineIndex(after).starts, JSON.stringify([before, after]));
+    assert.equal(index.text, after);
+    if (index !== previous) edited++;
+  }
+  assert.ok(edited > 1500);
+  // The edit may be given: the same result, whichever of the equal readings of where it is.
+  const before = 'a\r\rb\n';
+  assert.deepEqual(LineIndex.edited(new LineIndex(before), 'a\r\r\rb\n', textEdit(before, 'a\r\r\rb\n')).starts, [0, 2, 3, 4, 6]);
+  assert.deepEqual(LineIndex.edited(new LineIndex(before), 'a\r\r\rb\n', { start: 1, oldEnd: 1, newEnd: 2 }).starts, [0, 2, 3, 4, 6]);
+  assert.deepEqual(LineIndex.edited(new LineIndex('a\rb'), 'a\r\nb').starts, [0, 3]);
+  assert.deepEqual(LineIndex.edited(new LineIndex('a\r\nb'), 'a\rb').starts, [0, 2]);
+  assert.deepEqual(LineIndex.edited(new LineIndex('\n'), '').starts, [0]);
+  assert.deepEqual(LineIndex.edited(new LineIndex(''), '\r').starts, [0, 1]);
+});
+
+test('isLineStart: offsets where a line starts, never inside a CRLF', () => {
+  const lines = new LineIndex('a\r\nb\rc\n');
+  assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, -1].map((o) => lines.isLineStart(o)), [true, false, false, true, false, true, false, true, false, false]);
+});
+
+test('textEdit finds the longest common prefix, then the longest common suffix of the rest, across its chunks', () => {
+  let seed = 5;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const naive = (old: string, text: string): { start: number; oldEnd: number; newEnd: number } => {
+    let p = 0;
+    while (p < Math.min(old.length, text.length) && old[p] === text[p]) p++;
+    let s = 0;
+    while (s < Math.min(old.length, text.length) - p && old[old.length - 1 - s] === text[text.length - 1 - s]) s++;
+    return { start: p, oldEnd: old.length - s, newEnd: text.length - s };
+  };
+  for (let n = 0; n < 300; n++) {
+    // Lengths around the chunk size, repeated content (so a suffix could overlap the prefix), emoji halves.
+    let old = '';
+    for (let k = Math.floor(next() * 1200); k > 0; k--) old += ['a', 'b', '\n', '😀'][Math.floor(next() * 4)];
+    const from = Math.floor(next() * (old.length + 1));
+    const to = from + Math.floor(next() * Math.min(600, old.length - from + 1));
+    const text = old.slice(0, from) + ['', 'a', 'ab\n', '😀', 'b'.repeat(300)][Math.floor(next() * 5)] + old.slice(to);
+    assert.deepEqual(textEdit(old, text), naive(old, text), JSON.stringify([from, to, old.length, text.length]));
+  }
+  assert.deepEqual(textEdit('a'.repeat(1000), 'a'.repeat(1001)), { start: 1000, oldEnd: 1000, newEnd: 1001 });
+  assert.deepEqual(textEdit('same', 'same'), { start: 4, oldEnd: 4, newEnd: 4 });
 });

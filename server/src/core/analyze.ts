@@ -6,12 +6,12 @@ import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
 import { breachedTriggerFindings, trustGapFindings } from './measure-findings';
 import { Locator } from './locate';
-import { indexModel } from './model';
+import { indexEdited } from './model-splice';
 import { reparse } from './incremental';
 import { parse } from './parse';
 import { refFindings } from './refs';
 import { documentSymbols } from './symbols';
-import { LineIndex } from './text';
+import { LineIndex, textEdit, type TextEdit } from './text';
 import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
 import { schemaFindings } from './validate';
@@ -22,7 +22,6 @@ import { recoverSections } from './sections';
 import { readStage } from './stage';
 import { stageFindings } from './stage-findings';
 import type { Document } from 'yaml';
-import type { Parsed } from './parse';
 import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Model, Path, Severity, SymbolNode } from './types';
 
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
@@ -31,8 +30,9 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
 
 /**
  * The analysis of `text`, the same as analyze() gives, made from the previous analysis of the same document when
- * there is one: only the part the edit touched is parsed again (incremental.ts), and the checks run on the whole
- * spliced result (they take a small part of the time parsing does). When the splice is taken, the previous
+ * there is one: only the part the edit touched is parsed again (incremental.ts), the line index and the model
+ * follow the splice (text.ts, model-splice.ts), and the checks run on the whole spliced result (they take a small
+ * part of the time parsing does). When the splice is taken, the previous
  * analysis's syntax tree becomes the new one's (its nodes are moved, not copied): the caller must replace the
  * previous analysis with the returned one and not read its `document` or `symbols` again.
  */
@@ -54,7 +54,9 @@ export interface AnalysisStructure {
   model: Model;
   /** The document as plain data (undefined when it does not parse to a map). */
   data: unknown;
-  source: { text: string; parsed: Parsed };
+  source: NonNullable<Analysis['source']>;
+  /** Where the new text differs from the one the previous analysis was made from, when there is one. */
+  edit?: TextEdit;
 }
 
 /**
@@ -65,14 +67,16 @@ export interface AnalysisStructure {
  * provisionalAnalysis), not from the previous analysis. The result is exactly analyzeEdited()'s.
  */
 export function* analysisSteps(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Generator<AnalysisStructure | undefined, Analysis, void> {
-  const lines = new LineIndex(text);
+  const previousSource = previous?.source;
+  const edit = previousSource && textEdit(previousSource.text, text);
+  const lines = previousSource && edit ? LineIndex.edited(previousSource.lines, text, edit) : new LineIndex(text);
   const asOf = toDay(options.asOf);
   const findings: Finding[] = [];
   if (asOf === undefined) throw new RangeError(`asOf must be a YYYY-MM-DD date, got "${options.asOf}"`);
   const bytes = oversize(text);
   if (bytes !== undefined) return tooLargeAnalysis(bytes, options, lines);
 
-  const parsed = (previous?.source && reparse(previous.source, text, lines)) || parse(text, lines);
+  const parsed = (previousSource && reparse(previousSource, text, lines, edit)) || parse(text, lines);
   findings.push(...parsed.findings);
   const document = parsed.document;
   const locate = new Locator(document, lines, parsed.spliceable ? false : undefined);
@@ -81,7 +85,9 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
   const syntaxBroken = parsed.findings.length > 0;
   // After a structural syntax error the tree is the parser's best guess: schema errors on it would mostly be noise.
   const treeBroken = parsed.findings.some((f) => f.code === 'syntax' || f.code === 'syntax.too-deep');
-  const blank = text.trim() === '' || (!syntaxBroken && (parsed.data === null || parsed.data === undefined));
+  // Not text.trim(): that copies a megabyte on every keystroke in a big file.
+  const empty = !/\S/.test(text);
+  const blank = empty || (!syntaxBroken && (parsed.data === null || parsed.data === undefined));
 
   if (blank || (!isMapData && !syntaxBroken)) {
     const range = blank ? lines.range(0, 0) : locate.head(document?.contents as never) ?? lines.range(0, 0);
@@ -89,15 +95,16 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
     findings.push({
       code: 'schema.type',
       severity: 'error',
-      message: text.trim() === '' ? `the file is empty: ${start}`
+      message: empty ? `the file is empty: ${start}`
         : blank ? `the file holds no data yet, only comments: ${start}`
         : 'a relationship file is a map of keys (schema_version, metadata, parties, principles…), not a single value or a list',
       range,
     });
   }
-  const { model, dates } = indexModel(document, lines);
-  const source = { text, parsed };
-  yield { document, lines, model, data: isMapData ? parsed.data : undefined, source };
+  const indexed = indexEdited(previousSource, parsed, lines);
+  const { model, dates } = indexed;
+  const source = { text, parsed, lines, indexed };
+  yield { document, lines, model, data: isMapData ? parsed.data : undefined, source, edit };
 
   let broken: Path[] = [];
   if (!blank && (isMapData || syntaxBroken) && !treeBroken && parsed.data !== undefined) {

@@ -14,7 +14,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocument
 import { duplicateKeys } from './duplicate-keys';
 import { MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, tooDeepFlows } from './nesting-depth';
 import { controlCharacter, duplicateFinding, MAX_ALIAS_COUNT, PARSE_OPTIONS, type Parsed } from './parse';
-import type { LineIndex } from './text';
+import { textEdit, type LineIndex, type TextEdit } from './text';
 
 /** The previous text with its parse: what an edit is spliced into. */
 export interface Previous { text: string; parsed: Parsed }
@@ -22,24 +22,26 @@ export interface Previous { text: string; parsed: Parsed }
 type Range3 = [number, number, number];
 type Container = YAMLSeq<Node> | YAMLMap<Node, Node>;
 
-/** A run of whole entries of one block collection, and the text they take: [start, end) in the old text. */
+/**
+ * A run of whole entries of one block collection, and the text they take in the old text: from `start` to the
+ * line of the entry after them (`next`), or for the last entry to the end of its block, found when the run is
+ * tried (it reads on through the block: for the last section, to the end of the text).
+ */
 interface Run {
-  container: Container; first: number; last: number; start: number; end: number; indent: number;
+  container: Container; first: number; last: number; start: number; next: number | undefined; lastLine: number; indent: number;
   /** The collections above it, from the root, and the index of the entry taken in each. */
   path: Container[]; steps: number[];
 }
 
-/** The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined. */
-export function reparse(previous: Previous, text: string, lines: LineIndex): Parsed | undefined {
+/**
+ * The parse of `text`, spliced from `previous` when that is provably what a full parse gives; else undefined.
+ * `edit` says where the two texts differ (the caller has it already for the line index).
+ */
+export function reparse(previous: Previous, text: string, lines: LineIndex, edit: TextEdit = textEdit(previous.text, text)): Parsed | undefined {
   const old = previous.text;
   const before = previous.parsed;
   if (!before.spliceable || !before.document || text === old) return text === old ? before : undefined;
-  let p = 0;
-  const shorter = Math.min(old.length, text.length);
-  while (p < shorter && old.charCodeAt(p) === text.charCodeAt(p)) p++;
-  let s = 0;
-  while (s < shorter - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
-  const oldEnd = old.length - s;
+  const { start: p, oldEnd } = edit;
   const delta = text.length - old.length;
   for (const run of runs(before.document, old, p, oldEnd)) {
     const spliced = splice(before, run, old, text, lines, p, oldEnd, delta);
@@ -76,8 +78,8 @@ function runs(document: Document.Parsed, old: string, p: number, oldEnd: number)
     let last = first;
     while (last + 1 < entries.length && lineStarts[last + 1] <= oldEnd) last++;
     if (runnable) {
-      const end = last + 1 < entries.length ? lineStarts[last + 1] : blockEnd(old, lineStarts[last], indent, section);
-      out.push({ container: collection, first, last, path: [...path], steps: [...steps], start: lineStarts[first], end, indent });
+      const next = last + 1 < entries.length ? lineStarts[last + 1] : undefined;
+      out.push({ container: collection, first, last, path: [...path], steps: [...steps], start: lineStarts[first], next, lastLine: lineStarts[last], indent });
     }
     if (first !== last) break;
     const entry = entries[first];
@@ -140,8 +142,9 @@ function nextLine(text: string, from: number): number {
 }
 
 function splice(before: Parsed, run: Run, old: string, text: string, lines: LineIndex, p: number, oldEnd: number, delta: number): Parsed | undefined {
-  const { start, end, indent } = run;
+  const { start, indent } = run;
   const section = isMap(run.container);
+  const end = run.next ?? blockEnd(old, run.lastLine, indent, section);
   // The edit must stay inside the block, and the line after it (unchanged) must still begin a line.
   if (p < start || (oldEnd >= end && end !== old.length)) return undefined;
   const newEnd = end + delta;
@@ -180,6 +183,10 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const oldLast = entryEnd(items[items.length - 1]);
   if (atEnd && (oldLast === undefined || before.document!.range[1] !== oldLast || enclosing.some((c) => c.range?.[1] !== oldLast || c.range[2] !== oldLast))) return undefined;
   for (const c of enclosing) if (!c.range || (!atEnd && (unsafe(c.range[1]) || unsafe(c.range[2])))) return undefined;
+  // A collection that ended with the block must end with it still: a blank line the edit left at the block's end
+  // (spaces on it, or a CR LF before it) is after the collection, not in it.
+  const blockEnds = [contents.range[1] + start, contents.range[2] + start];
+  if (!atEnd && enclosing.some((c) => [1, 2].some((k) => c.range![k] === end && blockEnds[k - 1] !== newEnd))) return undefined;
   const freshLast = entryEnd(contents.items[contents.items.length - 1] as Node | Pair<Node, Node>);
   if (freshLast === undefined) return undefined;
   const newLast = freshLast + start;
@@ -218,12 +225,14 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   const findings = (before.findings.length === 0 && !section ? duplicateKeys(fresh) : duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
   let data: unknown;
   try {
-    data = pathKeys && findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
+    // With a key repeated, before or now, the data holds one of the values a key has (the last): not the tree's shape.
+    data = pathKeys && findings.length === 0 && before.findings.length === 0 ? splicedData(before.data, pathKeys, run, fresh, document) : undefined;
   } catch {
     // The data did not have the tree's shape along the path: converted whole below.
   }
   if (data === undefined) data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  return { document, data, findings, spliceable: true, spliced: true };
+  const spliced = { start, end, newEnd, containers: enclosing, steps: run.steps, first: run.first, replaced: run.last - run.first + 1, fresh: fresh.length };
+  return { document, data, findings, spliceable: true, spliced };
 }
 
 /** Where an entry's node ends: a list item's, or a pair's value (its key when it has none). */

@@ -1,11 +1,11 @@
 // One walk of the syntax tree, guided by the schema's annotations: id definitions, references (x-ref),
 // evidence links (x-evidence-link) and dates. Definition, references, rename and links read this index.
-import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { deref, isDateSchema, rootSchema, type JsonSchema } from './schema';
 import type { EvidenceLink, IdDefinition, IdReference, Model, Path, Range } from './types';
 import type { LineIndex } from './text';
 
-interface Plan {
+export interface Plan {
   props: Map<string, Plan>;
   items?: Plan;
   additional?: Plan;
@@ -20,8 +20,6 @@ interface Plan {
 export interface DateField { path: Path; key: string; value: string; range: Range }
 
 export interface Indexed { model: Model; dates: DateField[] }
-
-interface Link { parent: Link | undefined; segment: string | number }
 
 let plan: Plan | undefined;
 
@@ -43,7 +41,7 @@ function buildPlan(schema: JsonSchema | undefined, dotted: string, depth = 0): P
   return p;
 }
 
-function rootPlan(): Plan {
+export function rootPlan(): Plan {
   plan ??= buildPlan(rootSchema, '');
   return plan;
 }
@@ -60,51 +58,73 @@ export function collections(): string[] {
   return out;
 }
 
-function scalarText(node: Node | null | undefined): string | undefined {
+export function scalarText(node: Node | null | undefined): string | undefined {
   if (!isScalar(node)) return undefined;
   const v = (node as Scalar).value;
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-export function indexModel(document: Document.Parsed | undefined, lines: LineIndex): Indexed {
-  const definitions: IdDefinition[] = [];
-  const references: IdReference[] = [];
-  const links: EvidenceLink[] = [];
-  const dates: DateField[] = [];
-  const range = (node: Node): Range => lines.range(node.range![0], node.range![1]);
+/**
+ * A path while walking: linked (parent, segment), made into an array only for what is recorded. Most nodes record
+ * nothing, and copying a path at each of them was most of the walk's time on a big file.
+ */
+export interface Link { parent: Link | undefined; segment: string | number }
 
-  // Paths are linked (parent, segment) while walking and made into arrays only for what is recorded: most nodes
-  // record nothing, and copying a path at each of them was most of the walk's time on a big file.
-  const pathOf = (at: Link | undefined, last?: string | number): (string | number)[] => {
-    const out: (string | number)[] = last === undefined ? [] : [last];
-    for (let l = at; l; l = l.parent) out.push(l.segment);
-    return out.reverse();
+/** What the walk records, in document order. */
+export interface Records { definitions: IdDefinition[]; references: IdReference[]; links: EvidenceLink[]; dates: DateField[] }
+
+export function pathOf(at: Link | undefined, last?: string | number): Path {
+  const out: (string | number)[] = last === undefined ? [] : [last];
+  for (let l = at; l; l = l.parent) out.push(l.segment);
+  return out.reverse();
+}
+
+/**
+ * The walk, recording into `out`. `entries` visits some entries of one collection (a list's items from..to-1, a
+ * map's pairs) as the walk of the whole tree does when it reaches them: indexModel walks the whole tree with it,
+ * model-splice.ts only the entries an edit replaced. `key` is the last map key above the collection.
+ */
+export function walker(lines: LineIndex, out: Records): {
+  visit: (node: Node | null | undefined, p: Plan, at: Link | undefined, key: string) => void;
+  entries: (node: YAMLMap<Node, Node> | YAMLSeq<Node>, p: Plan, at: Link | undefined, key: string, from: number, to: number) => void;
+  definition: (item: unknown, p: Plan, itemAt: Link) => IdDefinition | undefined;
+} {
+  const { definitions, references, links, dates } = out;
+  const range = (node: Node): Range => lines.range(node.range![0], node.range![1]);
+  const definition = (item: unknown, p: Plan, itemAt: Link): IdDefinition | undefined => {
+    if (p.collection === undefined || !isMap(item) || !item.range) return undefined;
+    const pairs = item.items as Pair<Node, Node>[];
+    const idPair = pairs.find((pair) => scalarText(pair.key) === 'id');
+    const id = scalarText(idPair?.value);
+    if (id === undefined || !idPair?.value?.range) return undefined;
+    const labelPair = pairs.find((pair) => ['title', 'name', 'text', 'description'].includes(scalarText(pair.key) ?? ''));
+    return { collection: p.collection, id, range: range(idPair.value), itemRange: range(item), path: pathOf(itemAt), label: scalarText(labelPair?.value) };
   };
-  const visit = (node: Node | null | undefined, p: Plan, at: Link | undefined, key: string): void => {
-    if (!node || !node.range) return;
+  const entries = (node: YAMLMap<Node, Node> | YAMLSeq<Node>, p: Plan, at: Link | undefined, key: string, from: number, to: number): void => {
     if (isMap(node)) {
-      for (const pair of node.items as Pair<Node, Node>[]) {
+      const pairs = node.items as Pair<Node, Node>[];
+      for (let i = from; i < to; i++) {
+        const pair = pairs[i];
         const k = scalarText(pair.key);
         if (k === undefined) continue;
         if (p.keyRef && pair.key?.range) references.push({ collection: p.keyRef, id: k, range: range(pair.key), path: pathOf(at, k), isKey: true });
         const child = p.props.get(k) ?? p.additional;
         if (child) visit(pair.value, child, { parent: at, segment: k }, k);
       }
-    } else if (isSeq(node)) {
-      if (!p.items) return;
-      node.items.forEach((item, i) => {
+    } else if (p.items) {
+      for (let i = from; i < to; i++) {
+        const item = node.items[i];
         const itemAt = { parent: at, segment: i };
-        if (p.collection !== undefined && isMap(item)) {
-          const pairs = item.items as Pair<Node, Node>[];
-          const idPair = pairs.find((pair) => scalarText(pair.key) === 'id');
-          const id = scalarText(idPair?.value);
-          if (id !== undefined && idPair?.value?.range && item.range) {
-            const labelPair = pairs.find((pair) => ['title', 'name', 'text', 'description'].includes(scalarText(pair.key) ?? ''));
-            definitions.push({ collection: p.collection, id, range: range(idPair.value), itemRange: range(item), path: pathOf(itemAt), label: scalarText(labelPair?.value) });
-          }
-        }
-        visit(item as Node, p.items!, itemAt, key);
-      });
+        const d = definition(item, p, itemAt);
+        if (d) definitions.push(d);
+        visit(item, p.items, itemAt, key);
+      }
+    }
+  };
+  const visit = (node: Node | null | undefined, p: Plan, at: Link | undefined, key: string): void => {
+    if (!node || !node.range) return;
+    if (isMap(node) || isSeq(node)) {
+      entries(node as YAMLMap<Node, Node> | YAMLSeq<Node>, p, at, key, 0, node.items.length);
     } else if (isScalar(node)) {
       if (!p.ref && !p.link && !p.date) return;
       const text = scalarText(node);
@@ -118,8 +138,17 @@ export function indexModel(document: Document.Parsed | undefined, lines: LineInd
       if (p.date && typeof node.value === 'string') dates.push({ path: pathOf(at), key, value: text, range: range(node) });
     }
   };
-  visit(document?.contents as Node | null, rootPlan(), undefined, '');
+  return { visit, entries, definition };
+}
 
+export function indexModel(document: Document.Parsed | undefined, lines: LineIndex): Indexed {
+  const out: Records = { definitions: [], references: [], links: [], dates: [] };
+  walker(lines, out).visit(document?.contents as Node | null, rootPlan(), undefined, '');
+  return indexed(out);
+}
+
+/** The model and dates of what a walk recorded; `ids` holds each collection's first definition of an id. */
+export function indexed({ definitions, references, links, dates }: Records): Indexed {
   const ids = new Map<string, Map<string, IdDefinition>>();
   for (const d of definitions) {
     let m = ids.get(d.collection);

@@ -1,5 +1,5 @@
 // Text → one YAML document with syntax findings. Never throws: every failure becomes a finding.
-import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node } from 'yaml';
+import { parseAllDocuments, isAlias, isCollection, visit, type Alias, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import { blankOut, tooDeepBlocks, tooDeepFlows } from './nesting-depth';
 import { scanTree, type DuplicateKey, type TreeScan } from './tree-scan';
 import { firstCause, SYNTAX_MESSAGES } from './syntax-messages';
@@ -18,8 +18,21 @@ export interface Parsed {
    * finding but repeated keys, no anchor, alias, collection key or nesting past the limits.
    */
   spliceable: boolean;
-  /** Made by splicing an edit into the previous parse (incremental.ts), not by parsing the whole text. */
-  spliced?: boolean;
+  /** Made by splicing an edit into the previous parse (incremental.ts), not by parsing the whole text: where. */
+  spliced?: Splice;
+}
+
+/**
+ * Where an edit was spliced into the previous parse, for what is derived from the tree to follow it
+ * (model-splice.ts): entries `first` to `first + replaced - 1` of the last of `containers` gave way to `fresh`
+ * entries parsed from [start, newEnd) of the new text, which was [start, end) of the previous one. Both are whole
+ * lines (or run to the end of the text); what follows moved by newEnd - end.
+ */
+export interface Splice {
+  start: number; end: number; newEnd: number;
+  /** The block collections from the root to the one whose entries were replaced, and the entry taken in each above it. */
+  containers: (YAMLMap<Node, Node> | YAMLSeq<Node>)[]; steps: number[];
+  first: number; replaced: number; fresh: number;
 }
 
 /**

@@ -5,23 +5,11 @@
 // only its judgements are one edit old, as any answer from the last finished analysis is.
 import type { AnalysisStructure } from './analyze';
 import { documentSymbols } from './symbols';
+import { textEdit } from './text';
 import type { Analysis, Position, Range, SymbolNode } from './types';
 
-/** The span an edit replaced: [start, oldEnd) of the old text became [start, newEnd) of the new one. */
-export interface TextChange { start: number; oldEnd: number; newEnd: number }
-
-/** The smallest span whose replacement turns `old` into `text`: the parts before and after it are common. */
-export function changedSpan(old: string, text: string): TextChange {
-  let start = 0;
-  const shorter = Math.min(old.length, text.length);
-  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-  let common = 0;
-  while (common < shorter - start && old.charCodeAt(old.length - 1 - common) === text.charCodeAt(text.length - 1 - common)) common++;
-  return { start, oldEnd: old.length - common, newEnd: text.length - common };
-}
-
 export function provisionalAnalysis(previous: Analysis, structure: AnalysisStructure): Analysis {
-  const change = changedSpan(previous.lines.text, structure.lines.text);
+  const change = structure.edit ?? textEdit(previous.lines.text, structure.lines.text);
   const move = (position: Position, end: boolean): Position => {
     const at = previous.lines.offsetAt(position);
     // Text inserted where a range starts comes before it, where a range ends after it: a range keeps its own text.

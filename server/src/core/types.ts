@@ -3,6 +3,7 @@ import type { Document } from 'yaml';
 import type { Catalog } from './catalog';
 import type { OffRule, Policy } from './profile-types';
 import type { Parsed } from './parse';
+import type { Indexed } from './model';
 import type { LineIndex } from './text';
 
 /** Zero-based line and UTF-16 code unit column, as LSP counts them. */
@@ -232,8 +233,11 @@ export interface Analysis {
   data: unknown;
   /** The rules the file was checked with: the catalog with its profiles folded in (added rules included). */
   catalog?: Catalog;
-  /** The text and parse the analysis was made from: the next edit's analysis splices into them (analyzeEdited). */
-  source?: { text: string; parsed: Parsed };
+  /**
+   * The text, parse, line index and model (with dates) the analysis was made from: the next edit's analysis
+   * splices into them (analyzeEdited).
+   */
+  source?: { text: string; parsed: Parsed; lines: LineIndex; indexed: Indexed };
 }
 
 export type FileCheck = 'exists' | 'missing' | 'outside';
