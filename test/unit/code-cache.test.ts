@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheFile, loadBundle } from '../../server/src/node/code-cache';
@@ -168,5 +168,27 @@ test('a folder that cannot be written leaves the server without a cache, not wit
   assert.equal((loaded.exports as Exports).square(2), 4);
   assert.equal(loaded.save(), false);
   assert.deepEqual(readdirSync(b.dir).sort(), ['bundle.js', 'not-a-folder']);
+  rmSync(b.dir, { recursive: true, force: true });
+});
+
+test('writing a cache removes the cache files not written for a month, and nothing else', () => {
+  const b = bundle();
+  mkdirSync(b.cacheDir);
+  const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+  const files = {
+    'server-0123456789abcdef.v8cache': true, // another runtime's, unused for 40 days: removed
+    'server-0123456789abcdef.v8cache.123-89abcdef.tmp': true, // left by a crash 40 days ago: removed
+    'server-fedcba9876543210.v8cache': false, // another runtime's, written yesterday: kept
+    'notes.txt': false, // not the loader's: kept, however old
+  };
+  for (const [name, stale] of Object.entries(files)) {
+    writeFileSync(join(b.cacheDir, name), 'x');
+    const when = stale || name === 'notes.txt' ? old : new Date(Date.now() - 24 * 60 * 60 * 1000);
+    utimesSync(join(b.cacheDir, name), when, when);
+  }
+  const loaded = loadBundle(b.path, b.cacheDir);
+  assert.equal(loaded.save(), true);
+  const mine = loaded.file!.split(/[\\/]/).pop()!;
+  assert.deepEqual(readdirSync(b.cacheDir).sort(), [mine, 'notes.txt', 'server-fedcba9876543210.v8cache'].sort());
   rmSync(b.dir, { recursive: true, force: true });
 });

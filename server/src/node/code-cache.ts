@@ -10,7 +10,7 @@
 // A file that is missing, unreadable, foreign, made for another bundle or refused by V8 is ignored: the bundle
 // compiles as it would without a cache, and the cache is written anew.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, wrap } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -18,6 +18,9 @@ import { Script } from 'node:vm';
 /** The first bytes of every cache file: what it is and the layout that follows (a digest, then V8's data). */
 const MAGIC = Buffer.from('relationship-as-code v8 code cache 1\n');
 const DIGEST_BYTES = 32;
+/** Each editor update brings another runtime and so another file: those not written for this long are removed. */
+const UNUSED_FOR_MS = 30 * 24 * 60 * 60 * 1000;
+const CACHE_NAME = /^server-[0-9a-f]{16}\.v8cache(\.\d+-[0-9a-f]{8}\.tmp)?$/;
 
 /**
  * What became of the cache when the bundle loaded: `off` (no folder given), `missing` (no file yet), `used`,
@@ -72,6 +75,7 @@ function writeCache(file: string, source: Buffer, data: Buffer): boolean {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(temp, Buffer.concat([MAGIC, digest(source, data), data]), { mode: 0o600 });
     renameSync(temp, file);
+    removeUnused(dirname(file), Date.now());
     return true;
   } catch {
     try {
@@ -80,6 +84,27 @@ function writeCache(file: string, source: Buffer, data: Buffer): boolean {
       // The folder itself is unusable (a file, no permission): there is no temporary file to remove.
     }
     return false;
+  }
+}
+
+/**
+ * Removes the cache files not written for a month (those of runtimes the editor no longer runs, temporary files a
+ * crash left behind), so the folder does not grow with every update of the editor. Only files named as this module
+ * names them are touched; one in use again is simply written anew.
+ */
+function removeUnused(dir: string, now: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names.filter((n) => CACHE_NAME.test(n))) {
+    try {
+      if (now - statSync(join(dir, name)).mtimeMs > UNUSED_FOR_MS) rmSync(join(dir, name), { force: true });
+    } catch {
+      // Another server removed or replaced it meanwhile.
+    }
   }
 }
 
