@@ -26,7 +26,9 @@ const common = {
 
 const products = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The server's entry is small: it loads the server's code (dist/language-server.js) through a V8 code cache.
   { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/node/language-server.ts'], outfile: 'dist/language-server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The coverage preview's webview script; its CSS is inlined by the shared renderer (server/src/report/styles.ts).
   { entryPoints: ['client/src/preview/webview/main.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022' },

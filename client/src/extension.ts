@@ -12,7 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const output = createOutput();
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
   // vscode-languageclient adds this environment to the extension host's own.
-  const env = serverEnvironment(vscode.Uri.joinPath(context.globalStorageUri, 'node-compile-cache').fsPath);
+  const env = serverEnvironment(vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env } },

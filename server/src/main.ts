@@ -1,7 +1,11 @@
-// The transport: stdio, node IPC or a socket, as the command line says (--stdio, --node-ipc, --socket=N).
-// `node dist/server.js --stdio` serves any LSP editor.
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { NodeWorkspaceFiles } from './node/workspace-files';
-import { startServer } from './server';
+// The entry any LSP editor starts: `node dist/server.js --stdio` (the extension: over node IPC). It loads the
+// server's code, dist/language-server.js, through the V8 code cache kept in the folder RAC_CODE_CACHE names (the
+// extension gives one in its storage), and writes that cache once the first file's diagnostics are out, so it holds
+// what the first analysis compiled too. Without the variable the code loads as any module does.
+import { join } from 'node:path';
+import { loadBundle } from './node/code-cache';
+import type { start } from './node/language-server';
 
-startServer(createConnection(ProposedFeatures.all), new NodeWorkspaceFiles());
+const bundle = loadBundle(join(__dirname, 'language-server.js'), process.env.RAC_CODE_CACHE || undefined);
+// Written after the diagnostics and coverage have gone out, not in their way.
+(bundle.exports as { start: typeof start }).start({ firstPublished: () => setImmediate(() => bundle.save()) });

@@ -33,14 +33,20 @@ import { buildReportModel, type ReportModel } from './report/index';
 import { resolveAsOf, SettingsStore, type Settings } from './settings';
 import type { WorkspaceFiles } from './workspace-files';
 
+export interface ServerEvents {
+  /** The first diagnostics of a relationship file went out: the code a start needs has run (node/code-cache.ts). */
+  firstPublished?: () => void;
+}
+
 /** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
-export function startServer(connection: Connection, files: WorkspaceFiles): void {
+export function startServer(connection: Connection, files: WorkspaceFiles, events: ServerEvents = {}): void {
   const edits = new EditLog();
   const documents = new TextDocuments<TextDocument>(edits.documents());
   let settings = new SettingsStore(connection, false);
   let folders: string[] = [];
   let capabilities: InitializeParams['capabilities'] = {};
   const warnedAsOf = new Set<string>();
+  let firstPublished = events.firstPublished;
   const profiles = new ProfileService(files, () => folders, (uri) => documents.get(uri)?.getText());
 
   const log = (message: string): void => connection.console.log(message);
@@ -76,11 +82,11 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
   };
 
   async function resolve(uri: string): Promise<Resolved> {
-    const s = await settings.get(uri);
+    // Neither waits for the other: the profile is read while the editor answers the settings request.
+    const [s, { policy, key }] = await Promise.all([settings.get(uri), profiles.policyFor(uri)]);
     const asOf = asOfFor(s);
     // Untitled documents have no folder to resolve paths against; files outside a workspace are not checked.
     const root = files.rootOf(uri);
-    const { policy, key } = await profiles.policyFor(uri);
     return { options: { asOf, policy, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${key}` };
   }
 
@@ -111,20 +117,24 @@ export function startServer(connection: Connection, files: WorkspaceFiles): void
     try {
       const document = documents.get(uri);
       if (!document || document.version !== version) return;
-      const s = await settings.get(uri);
       if (profiles.isProfile(uri)) {
+        const s = await settings.get(uri);
         const findings = s.validate.enable ? await profiles.check(uri) : [];
         if (documents.get(uri)?.version === version) await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, uri)) });
         return;
       }
       const analysis = await analysed(document, () => documents.get(uri)?.version === version);
       if (!analysis) return;
+      // Asked by resolve() together with the profile, before the analysis: answered by now.
+      const s = await settings.get(uri);
       // Requests now answer from this analysis or a later one: older edits need no mapping any more.
       edits.forgetUpTo(uri, analyses.latest(uri)?.version ?? version);
       if (documents.get(uri)?.version !== version) return;
       const diagnostics = s.validate.enable ? toDiagnostics(analysis, uri, s.diagnostics.maxNumberOfProblems) : [];
       await connection.sendDiagnostics({ uri, version, diagnostics });
       await connection.sendNotification(CoverageNotification, coverageParams(uri, version, analysis));
+      firstPublished?.();
+      firstPublished = undefined;
     } catch (e) {
       connection.console.error(`analysis of ${uri} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
     }

@@ -1,13 +1,14 @@
 // Cold start, each run in a fresh process: the language server from spawn to the first diagnostics of a 300-line
-// file (beside yaml-language-server), and the extension's activation (loading dist/extension.js and running
-// activate() against a stand-in for the vscode module: the part of activation this project's code decides).
+// file, with the code cache an earlier start wrote and with none yet (beside yaml-language-server), and the
+// extension's activation (loading dist/extension.js and running activate() against a stand-in for the vscode
+// module: the part of activation this project's code decides).
 // Nothing here asserts a time.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LspClient } from '../lsp/client';
 import { generateRelationship } from './generate';
-import { median, servers, withBaseline } from './lsp';
+import { median, ourFirstStart, ourServer, servers, withBaseline } from './lsp';
 
 /**
  * The CPU time (user + system) the server process has used, in ms, from Linux's /proc (10 ms steps); NaN elsewhere.
@@ -73,8 +74,11 @@ function activation(): { load: number; activate: number } {
 export async function benchColdStart(runs = 9): Promise<string[]> {
   const text = generateRelationship(340, 5).replace('  status: active\n', '  status: active\n  stauts: x\n');
   const lines = text.split('\n').length;
-  const list = withBaseline(servers);
+  const [ours, ...others] = withBaseline(servers);
+  const list = [ours, ourFirstStart, ...others];
   const samples = list.map(() => [] as { wall: number; cpu: number }[]);
+  // Not timed: the first start writes the code cache the timed starts of our server use.
+  await spawnToDiagnostics(ourServer.start, ourServer.languageId, text);
   // Interleaved, so a burst of load on a shared machine hits every server alike.
   for (let i = 0; i < runs; i++) {
     for (const [k, server] of list.entries()) samples[k].push(await spawnToDiagnostics(server.start, server.languageId, text));

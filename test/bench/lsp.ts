@@ -1,9 +1,11 @@
 // The language server over stdio against yaml-language-server given the same files and schema: open →
 // diagnostics, edit → diagnostics, completion and hover, median and p95. Nothing here asserts a time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Position } from 'vscode-languageserver-protocol';
-import { SERVER_NODE_FLAGS } from '../../client/src/server-launch';
+import { SERVER_NODE_FLAGS, serverEnvironment } from '../../client/src/server-launch';
 import { LspClient, positionAt, serverPath } from '../lsp/client';
 import { generateRelationship } from './generate';
 
@@ -12,11 +14,24 @@ export interface Server { name: string; start: () => Promise<LspClient>; languag
 const schemaUri = pathToFileURL(join(process.cwd(), 'schemas/relationship.schema.json')).href;
 const yamlSettings = { schemas: { [schemaUri]: ['*.relationship.yaml'] }, validate: true, hover: true, completion: true, format: { enable: false }, schemaStore: { enable: false } };
 
-/** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags. */
-export const ourServer: Server = {
-  name: 'relationship-as-code',
+/** The bench's folders for the server's code cache (the extension gives one in its storage), removed at the end. */
+const cacheRoot = mkdtempSync(join(tmpdir(), 'rac-bench-code-cache-'));
+process.on('exit', () => rmSync(cacheRoot, { recursive: true, force: true }));
+const sharedCache = join(cacheRoot, 'shared');
+let firstStarts = 0;
+
+/** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags and environment. */
+function startOurs(codeCache: string): Promise<LspClient> {
+  return LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
+}
+
+/** Every start but the first writes no cache and uses the one the first start wrote, as in the editor. */
+export const ourServer: Server = { name: 'relationship-as-code', languageId: 'relationship-yaml', start: () => startOurs(sharedCache) };
+/** A start with no code cache yet, as the first one after the extension is installed or updated. */
+export const ourFirstStart: Server = {
+  name: 'relationship-as-code, no code cache yet',
   languageId: 'relationship-yaml',
-  start: () => LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'] }),
+  start: () => startOurs(join(cacheRoot, `first-${++firstStarts}`)),
 };
 export const yamlServer: Server = {
   name: 'yaml-language-server',

@@ -1,5 +1,5 @@
 // How the extension starts the server's Node process: every flag is one this runtime accepts (Node refuses to
-// start on a V8 flag it does not know, and the server would never come up), and the compile cache goes where
+// start on a V8 flag it does not know, and the server would never come up), and the code cache goes where
 // the extension says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,7 +15,7 @@ test('Node starts with the flags the extension gives the server', () => {
   assert.notEqual(bad.status, 0, 'a misspelt flag stops Node: this test would see one');
 });
 
-test('the compile cache is set only when the extension has a folder for it', () => {
-  assert.deepEqual(serverEnvironment('/storage/node-compile-cache'), { NODE_COMPILE_CACHE: '/storage/node-compile-cache' });
+test('the code cache is set only when the extension has a folder for it', () => {
+  assert.deepEqual(serverEnvironment('/storage/code-cache'), { RAC_CODE_CACHE: '/storage/code-cache' });
   assert.deepEqual(serverEnvironment(undefined), {});
 });
