@@ -231,9 +231,11 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
 
 /**
  * By line, and on one line the errors first: a line's error is usually the cause of what else is said about
- * it ("next_review_due" is no date, so the review looks overdue), and the cause is read first.
+ * it ("next_review_due" is no date, so the review looks overdue), and the cause is read first. Codes are
+ * ASCII and compared as such: localeCompare would set up ICU's collation on a server's first analysis (5 ms of
+ * its cold start).
  */
 function byPosition(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-    || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+    || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
