@@ -11,10 +11,11 @@ import { analysisSteps, provisionalAnalysis, type Analysis, type AnalyzeOptions,
 import { yieldToRequests } from './scheduler';
 
 /**
- * How long an analysis runs before it lets waiting requests in. Each step is a few milliseconds on a
- * 30,000-line file, so a request waits for one step at most; a small file is analysed in one go.
+ * How long an analysis runs before it lets waiting requests in. Each step is at most a few milliseconds on a
+ * 30,000-line file (the parse of the edit is the longest), so a request waits for about one step; a small file is
+ * analysed in one go.
  */
-export const SLICE_MS = 4;
+export const SLICE_MS = 2;
 
 export interface VersionedText {
   readonly uri: string;

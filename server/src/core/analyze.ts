@@ -1,7 +1,7 @@
 // The engine's only entry: text in, Analysis out. Pure and synchronous; never throws.
 import { toDay } from './dates';
 import { dateFindings, invalidDatePaths } from './date-findings';
-import { checkContext, runEvidence } from './evidence';
+import { checkContext, evidenceSteps } from './evidence';
 import { computeCoverage } from './coverage';
 import { linkFindings } from './link-findings';
 import { breachedTriggerFindings, trustGapFindings } from './measure-findings';
@@ -114,6 +114,7 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
     yield;
   }
   findings.push(...formatFindings(parsed.data, document, lines, locate, syntaxBroken));
+  yield;
   findings.push(...refFindings(model));
   yield;
   if (!treeBroken) broken.push(...invalidDatePaths(dates));
@@ -132,8 +133,7 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
   const catalog = policy.catalog;
   const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, locate, { known: policy.known, maxDays: policy.maxWaiverDays, schemaVersion: judged.schema_version });
   yield;
-  const evidence = runEvidence(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
-  yield;
+  const evidence = yield* evidenceSteps(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
   waiverFindings.push(...waiverPolicy(waivers, evidence.results, catalog, judged, locate, lines));
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {

@@ -42,6 +42,15 @@ function sectionAbsent(data: Record<string, unknown>, spec: CheckSpec): string |
 export interface Unjudged { stageKnown: boolean; broken: readonly Path[] }
 
 export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }): EvidenceResult {
+  const steps = evidenceSteps(catalog, ctx, stage, waivers, locate, unjudged);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** runEvidence() a principle at a time, for analysisSteps: the rules of a big file take milliseconds together. */
+export function* evidenceSteps(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }): Generator<undefined, EvidenceResult, void> {
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
   const current = stageIndex(stage);
@@ -110,6 +119,7 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
         principle: principle.id,
       });
     }
+    yield;
   }
   return { results, findings };
 }
