@@ -14,9 +14,13 @@ export const DEBOUNCE_MAX_MS = 200;
 
 /** Lets I/O and the requests it brings run first: two turns, so a message read in this turn is handled too. */
 export async function yieldToRequests(): Promise<void> {
-  const turn = (): Promise<void> => new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-  await turn();
-  await turn();
+  await nextTurn();
+  await nextTurn();
+}
+
+/** One turn of the event loop (setImmediate under Node, a zero timeout in a browser's worker). */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 export class Scheduler {

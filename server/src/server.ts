@@ -9,10 +9,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { countSeverities, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
+import { countSeverities, LineIndex, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
 import { EditLog, type PositionMap } from './edit-log';
 import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
-import { Scheduler } from './scheduler';
+import { nextTurn, Scheduler } from './scheduler';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -257,10 +257,17 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     if (profiles.isProfile(document.uri)) return profileCompletions(document.getText(), document.offsetAt(position), (o) => document.positionAt(o));
+    // The text the request was made on, read before yielding: a change may come in meanwhile.
+    const text = document.getText();
+    const offset = document.offsetAt(position);
+    // Answers already made (a hover sent with this request) are written before the list is built: vscode-jsonrpc
+    // writes each response a turn later, and a long list would hold them back.
+    await nextTurn();
     const asOf = asOfFor(await settings.get(document.uri));
     const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
-    return completions({ text: document.getText(), offset: document.offsetAt(position), positionAt: (o) => document.positionAt(o), model, asOf, today: localToday(), sharedRange });
+    const lines = new LineIndex(text);
+    return completions({ text, offset, lines, positionAt: (o) => lines.positionAt(o), model, asOf, today: localToday(), sharedRange });
   }));
 
   // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Position } from 'vscode-languageserver-protocol';
+import type { ClientCapabilities, Position } from 'vscode-languageserver-protocol';
 import { SERVER_NODE_FLAGS, serverEnvironment } from '../../client/src/server-launch';
 import { LspClient, positionAt, serverPath } from '../lsp/client';
 import { generateRelationship } from './generate';
@@ -20,9 +20,17 @@ process.on('exit', () => rmSync(cacheRoot, { recursive: true, force: true }));
 const sharedCache = join(cacheRoot, 'shared');
 let firstStarts = 0;
 
+/**
+ * What VS Code's language client announces for completion lists (vscode-languageclient's completion feature): the
+ * items of a list may share their edit range and other defaults. Every server measured gets it, as in the editor.
+ */
+const capabilities: ClientCapabilities = {
+  textDocument: { completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } },
+};
+
 /** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags and environment. */
 function startOurs(codeCache: string): Promise<LspClient> {
-  return LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
+  return LspClient.start({ settings: { asOf: '2026-11-01' }, capabilities, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
 }
 
 /** Every start but the first writes no cache and uses the one the first start wrote, as in the editor. */
@@ -37,7 +45,7 @@ export const yamlServer: Server = {
   name: 'yaml-language-server',
   languageId: 'yaml',
   start: async () => {
-    const client = await LspClient.start({ command: [process.execPath, join(process.cwd(), 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], sections: { yaml: yamlSettings } });
+    const client = await LspClient.start({ capabilities, command: [process.execPath, join(process.cwd(), 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'], sections: { yaml: yamlSettings } });
     void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
     return client;
   },
@@ -53,7 +61,7 @@ export const servers: Server[] = process.env.RAC_BENCH_PEER === '0' ? [ourServer
 export function withBaseline(list: Server[]): Server[] {
   const dir = process.env.RAC_BASELINE;
   if (!dir) return list;
-  const baseline: Server = { name: 'baseline', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' }, command: [process.execPath, join(dir, 'dist', 'server.js'), '--stdio'] }) };
+  const baseline: Server = { name: 'baseline', languageId: 'relationship-yaml', start: () => LspClient.start({ settings: { asOf: '2026-11-01' }, capabilities, command: [process.execPath, join(dir, 'dist', 'server.js'), '--stdio'] }) };
   return [list[0], baseline, ...list.slice(1)];
 }
 

@@ -127,17 +127,19 @@ export class LspClient {
     const client = new LspClient(workspace, child, connection, options.settings, options.sections);
     connection.listen();
     const supportsConfiguration = options.settings !== undefined || options.sections !== undefined;
+    const textDocument: ClientCapabilities['textDocument'] = {
+      synchronization: { dynamicRegistration: false, didSave: false },
+      completion: { completionItem: { snippetSupport: true, insertReplaceSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
+      hover: { contentFormat: ['markdown', 'plaintext'] },
+      publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+      rename: { prepareSupport: true },
+      codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+    };
     const capabilities: ClientCapabilities = {
       workspace: { configuration: supportsConfiguration, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
-      textDocument: {
-        synchronization: { dynamicRegistration: false, didSave: false },
-        completion: { completionItem: { snippetSupport: true, insertReplaceSupport: false, documentationFormat: ['markdown', 'plaintext'] } },
-        hover: { contentFormat: ['markdown', 'plaintext'] },
-        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        rename: { prepareSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
-      },
       ...options.capabilities,
+      // Merged one level down, so a test may add a text document capability and keep the others.
+      textDocument: { ...textDocument, ...options.capabilities?.textDocument },
     };
     const root = pathToFileURL(workspace).href;
     await client.withTimeout(connection.sendRequest('initialize', {

@@ -16,10 +16,12 @@ export interface CompletionSource {
   today: string;
   /** The client takes a shared edit range (CompletionList.itemDefaults.editRange): items then carry only their text. */
   sharedRange?: boolean;
+  /** The text's line index, when the caller has one already. */
+  lines?: LineIndex;
 }
 
 export function completions(source: CompletionSource): CompletionList {
-  const lines = new LineIndex(source.text);
+  const lines = source.lines ?? new LineIndex(source.text);
   // An offset past the line's end (between a \r and its \n) is read as the end of the line.
   const offset = lines.offsetAt(lines.positionAt(source.offset));
   const ctx = textContext(lines, offset);
