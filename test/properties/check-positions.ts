@@ -93,7 +93,7 @@ export function checkPositions(text: string, probe: Probe = () => undefined): nu
 }
 
 function completionAt(analysis: Analysis, text: string, lines: LineIndex, position: Position): TextEdit[] {
-  const list = completions({ text, offset: lines.offsetAt(position), positionAt: (o) => lines.positionAt(o), model: analysis.model, asOf: AS_OF, today: AS_OF });
+  const list = completions({ text, offset: lines.offsetAt(position), model: analysis.model, asOf: AS_OF, today: AS_OF });
   return list.items.map((i) => i.textEdit as TextEdit);
 }
 

@@ -10,7 +10,7 @@ import { indexEdited } from './model-splice';
 import { reparse } from './incremental';
 import { parse } from './parse';
 import { refFindings } from './refs';
-import { documentSymbols } from './symbols';
+import { documentSymbols, principleTitles } from './symbols';
 import { LineIndex, textEdit, type TextEdit } from './text';
 import { effectivePolicy } from './policy';
 import { oversize, tooLargeMessage } from './size-limit';
@@ -21,6 +21,7 @@ import { waiverPolicy } from './waiver-policy';
 import { recoverSections } from './sections';
 import { readStage } from './stage';
 import { stageFindings } from './stage-findings';
+import { runSteps } from './steps';
 import type { Document } from 'yaml';
 import type { Analysis, AnalyzeOptions, DocumentInfo, Finding, Model, Path, Severity, SymbolNode } from './types';
 
@@ -37,11 +38,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
  * previous analysis with the returned one and not read its `document` or `symbols` again.
  */
 export function analyzeEdited(previous: Analysis | undefined, text: string, options: AnalyzeOptions): Analysis {
-  const steps = analysisSteps(previous, text, options);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(analysisSteps(previous, text, options));
 }
 
 /**
@@ -151,7 +148,7 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
   ];
   const coverage = computeCoverage(catalog, evidence.results, { stage, stageKnown, asOf: options.asOf, unknownBecause }, (id) => (id in principles ? locate.key(['principles', id]) : undefined));
   if (policy.off.length > 0) coverage.off = policy.off;
-  const titles = new Map(catalog.principles.map((p) => [p.id, `${p.clause} ${p.title}`]));
+  const titles = principleTitles(catalog);
   const info: DocumentInfo = {
     id: scalar(metadata.id), title: scalar(metadata.title), version: scalar(metadata.version), status: scalar(metadata.status), stage, stageDeclared: declared, stageKnown,
   };

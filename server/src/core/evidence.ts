@@ -7,6 +7,7 @@ import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } fr
 import type { Locator } from './locate';
 import { readsBroken } from './rule-reads';
 import { outsideState, placement, statusFits } from './rule-window';
+import { runSteps } from './steps';
 import { windowPhrase } from './types';
 
 export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
@@ -42,11 +43,7 @@ function sectionAbsent(data: Record<string, unknown>, spec: CheckSpec): string |
 export interface Unjudged { stageKnown: boolean; broken: readonly Path[] }
 
 export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }): EvidenceResult {
-  const steps = evidenceSteps(catalog, ctx, stage, waivers, locate, unjudged);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(evidenceSteps(catalog, ctx, stage, waivers, locate, unjudged));
 }
 
 /** runEvidence() a principle at a time, for analysisSteps: the rules of a big file take milliseconds together. */

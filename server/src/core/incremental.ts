@@ -11,7 +11,7 @@
 // inside it. The differential test (test/unit/incremental.test.ts) and `npm run fuzz:incremental` compare the
 // result with a full parse after thousands of random edits.
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { duplicateKeys } from './duplicate-keys';
+import { scanTree } from './tree-scan';
 import { MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, tooDeepFlows } from './nesting-depth';
 import { controlCharacter, duplicateFinding, MAX_ALIAS_COUNT, PARSE_OPTIONS, type Parsed } from './parse';
 import { textEdit, type LineIndex, type TextEdit } from './text';
@@ -222,7 +222,7 @@ function splice(before: Parsed, run: Run, old: string, text: string, lines: Line
   }
 
   // Repeated keys: with none before, only the block's maps can hold one (a section's run also meets the others).
-  const findings = (before.findings.length === 0 && !section ? duplicateKeys(fresh) : duplicateKeys([document.contents])).map((d) => duplicateFinding(d, text, lines));
+  const findings = (before.findings.length === 0 && !section ? scanTree(fresh) : scanTree([document.contents])).duplicates.map((d) => duplicateFinding(d, text, lines));
   let data: unknown;
   try {
     // With a key repeated, before or now, the data holds one of the values a key has (the last): not the tree's shape.

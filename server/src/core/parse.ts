@@ -36,7 +36,7 @@ export interface Splice {
 }
 
 /**
- * uniqueKeys is off because the library's check is quadratic (see duplicate-keys.ts); logLevel is silent
+ * uniqueKeys is off because the library's check is quadratic (see tree-scan.ts); logLevel is silent
  * because its warnings would reach stderr and the editor's log in its own words: we report in ours.
  */
 export const PARSE_OPTIONS = { uniqueKeys: false, logLevel: 'silent', prettyErrors: false, keepSourceTokens: false } as const;

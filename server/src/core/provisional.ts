@@ -4,7 +4,7 @@
 // the previous analysis can no longer answer alone; this one is consistent with the new text throughout, and
 // only its judgements are one edit old, as any answer from the last finished analysis is.
 import type { AnalysisStructure } from './analyze';
-import { documentSymbols } from './symbols';
+import { documentSymbols, principleTitles } from './symbols';
 import { textEdit } from './text';
 import type { Analysis, Position, Range, SymbolNode } from './types';
 
@@ -18,7 +18,7 @@ export function provisionalAnalysis(previous: Analysis, structure: AnalysisStruc
     return structure.lines.positionAt(moved);
   };
   const moveRanges = <T>(value: T): T => mapRanges(value, (r) => ({ start: move(r.start, false), end: move(r.end, true) }));
-  const titles = new Map((previous.catalog?.principles ?? []).map((p) => [p.id, `${p.clause} ${p.title}`]));
+  const titles = principleTitles(previous.catalog);
   let symbols: SymbolNode[] | undefined;
   return {
     findings: moveRanges(previous.findings),

@@ -1,5 +1,6 @@
 // The outline: sections, principles, registers and their items by id and title.
 import { isMap, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import type { Catalog } from './catalog';
 import type { SymbolKind, SymbolNode } from './types';
 import type { LineIndex } from './text';
 
@@ -15,6 +16,11 @@ function text(node: Node | null | undefined): string | undefined {
 const NAMING_FIELDS = ['party', 'person', 'rule', 'stage', 'role', 'level'];
 /** What describes an item: its human label. */
 const LABEL_FIELDS = ['name', 'title', 'item', 'text', 'description', 'benefit', 'duty', 'action', 'reason'];
+
+/** "4.3 Business objectives" by principle id: how the outline names a principle's key. */
+export function principleTitles(catalog: Catalog | undefined): Map<string, string> {
+  return new Map((catalog?.principles ?? []).map((p) => [p.id, `${p.clause} ${p.title}`]));
+}
 
 export function documentSymbols(document: Document.Parsed | undefined, lines: LineIndex, principleTitles: Map<string, string>): SymbolNode[] {
   const source = lines.text;

@@ -2,13 +2,12 @@
 // The position comes from the text around the cursor (the core's textContext), so completion answers on
 // the text being typed, parsed or not, without waiting for an analysis; the model lends the ids and may be
 // a keystroke or two old.
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver';
 import { childSchema, deref, isDateSchema, LineIndex, loadCatalog, noun, schemaAt, textContext, type JsonSchema, type Model, type TextContext } from '../core/index';
 
 export interface CompletionSource {
   text: string;
   offset: number;
-  positionAt(offset: number): Position;
   /** The document's latest model, for the ids of x-ref fields. */
   model?: Model;
   /** The date analyses are made for, and the calendar's today (YYYY-MM-DD). */
@@ -16,16 +15,14 @@ export interface CompletionSource {
   today: string;
   /** The client takes a shared edit range (CompletionList.itemDefaults.editRange): items then carry only their text. */
   sharedRange?: boolean;
-  /** The text's line index, when the caller has one already. */
-  lines?: LineIndex;
 }
 
 export function completions(source: CompletionSource): CompletionList {
-  const lines = source.lines ?? new LineIndex(source.text);
+  const lines = new LineIndex(source.text);
   // An offset past the line's end (between a \r and its \n) is read as the end of the line.
   const offset = lines.offsetAt(lines.positionAt(source.offset));
   const ctx = textContext(lines, offset);
-  const out = new Items({ ...source, offset }, ctx);
+  const out = new Items({ ...source, offset }, ctx, lines);
   const container = ctx.on === 'none' ? undefined : schemaAt(ctx.container);
   if (container) fill(out, container, ctx);
   return out.list();
@@ -66,8 +63,9 @@ function fill(out: Items, container: JsonSchema, ctx: TextContext): void {
 class Items {
   readonly items: CompletionItem[] = [];
   private readonly range: Range;
-  constructor(readonly source: CompletionSource, readonly ctx: TextContext) {
-    this.range = { start: source.positionAt(ctx.wordStart), end: source.positionAt(Math.max(ctx.wordEnd, source.offset)) };
+  /** Positions are the completed text's own: the document may change while the list is built. */
+  constructor(readonly source: CompletionSource, readonly ctx: TextContext, lines: LineIndex) {
+    this.range = { start: lines.positionAt(ctx.wordStart), end: lines.positionAt(Math.max(ctx.wordEnd, source.offset)) };
   }
 
   add(item: Omit<CompletionItem, 'textEdit'>, newText: string, snippet = false): void {
