@@ -9,7 +9,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { checkWorkspace, EMPTY_CHECK } from './check-workspace';
 import { AnalysisCache, type Resolved, type VersionedText } from './cache';
-import { countSeverities, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
+import { countSeverities, LineIndex, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
 import { EditLog, type PositionMap } from './edit-log';
 import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
 import { nextTurn, Scheduler } from './scheduler';
@@ -266,7 +266,9 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
     const asOf = asOfFor(await settings.get(document.uri));
     const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
-    return completions({ text, offset, model, asOf, today: localToday(), sharedRange });
+    // The text's line index, made from the latest analysis's (a keystroke or two behind) by reading only where they differ.
+    const analysed = analyses.latest(document.uri)?.analysis.lines;
+    return completions({ text: analysed ? LineIndex.edited(analysed, text) : text, offset, model, asOf, today: localToday(), sharedRange });
   }));
 
   // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and

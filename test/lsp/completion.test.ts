@@ -251,9 +251,19 @@ describe('completion for a client that takes a shared edit range', () => {
     await shared.diagnostics(uri, 1);
     const list = await shared.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position });
     assert.deepEqual(list.itemDefaults?.editRange, { start: { line: 25, character: 15 }, end: { line: 25, character: 17 } });
+    // An id is inserted as its label, which the client takes when an item has no text of its own.
     const ann = item(list.items, 'p-ann');
-    assert.equal(ann.textEditText, 'p-ann');
+    assert.equal(ann.label, 'p-ann');
+    assert.equal(ann.textEditText, undefined);
     assert.equal(ann.textEdit, undefined);
+    // A key goes in with its colon: text of its own.
+    const typed = cursor(`${BASE}        sta|`);
+    const keysUri = shared.open('shared-keys.relationship.yaml', typed.text);
+    await shared.diagnostics(keysUri, 1);
+    const keys = await shared.request<CompletionList>('textDocument/completion', { textDocument: { uri: keysUri }, position: typed.position });
+    const status = item(keys.items, 'status');
+    assert.ok(status.textEditText?.startsWith('status: '), status.textEditText);
+    assert.equal(status.textEdit, undefined);
   });
 });
 

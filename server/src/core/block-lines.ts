@@ -30,12 +30,11 @@ export class Lines {
     return this.index.lineEnd(line);
   }
 
-  /** Leading spaces. */
+  /** Leading spaces. The walks read this on every line they pass, so it stops at the line's break, a non-space, without finding the line's end. */
   indent(line: number): number {
-    const start = this.start(line);
-    const end = this.end(line);
+    const start = this.index.starts[line];
     let i = start;
-    while (i < end && this.text.charCodeAt(i) === 32) i++;
+    while (this.text.charCodeAt(i) === 32) i++;
     return i - start;
   }
 
@@ -49,19 +48,22 @@ export class Lines {
 
   /** Blank (spaces and tabs) or comment-only. */
   isBlank(line: number): boolean {
-    const end = this.end(line);
-    let at = this.start(line);
-    while (at < end && (this.text.charCodeAt(at) === 32 || this.text.charCodeAt(at) === 9)) at++;
-    return at >= end || this.text.charCodeAt(at) === 35;
+    const c = this.firstNonBlank(line);
+    return c !== c || c === 10 || c === 13 || c === 35;
   }
 
   /** Nothing but spaces and tabs: inside a block scalar such a line is part of the prose, whatever its indentation. */
   isEmpty(line: number): boolean {
-    for (let i = this.start(line), end = this.end(line); i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c !== 32 && c !== 9) return false;
-    }
-    return true;
+    const c = this.firstNonBlank(line);
+    return c !== c || c === 10 || c === 13;
+  }
+
+  /** The code of the line's first character that is not a space or a tab: its break (\n, \r), or NaN at the text's end. */
+  private firstNonBlank(line: number): number {
+    let at = this.index.starts[line];
+    let c = this.text.charCodeAt(at);
+    while (c === 32 || c === 9) c = this.text.charCodeAt(++at);
+    return c;
   }
 
   /** A block scalar header with no key or dash before it: "|", ">-" and the like alone on the line. */

@@ -6,7 +6,8 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import { childSchema, deref, isDateSchema, LineIndex, loadCatalog, noun, schemaAt, textContext, type JsonSchema, type Model, type TextContext } from '../core/index';
 
 export interface CompletionSource {
-  text: string;
+  /** The text, or its line index (made from an earlier text's with LineIndex.edited: a keystroke reads a few characters, not the whole text). */
+  text: string | LineIndex;
   offset: number;
   /** The document's latest model, for the ids of x-ref fields. */
   model?: Model;
@@ -18,7 +19,7 @@ export interface CompletionSource {
 }
 
 export function completions(source: CompletionSource): CompletionList {
-  const lines = new LineIndex(source.text);
+  const lines = typeof source.text === 'string' ? new LineIndex(source.text) : source.text;
   // An offset past the line's end (between a \r and its \n) is read as the end of the line.
   const offset = lines.offsetAt(lines.positionAt(source.offset));
   const ctx = textContext(lines, offset);
@@ -63,14 +64,17 @@ function fill(out: Items, container: JsonSchema, ctx: TextContext): void {
 class Items {
   readonly items: CompletionItem[] = [];
   private readonly range: Range;
+  readonly text: string;
   /** Positions are the completed text's own: the document may change while the list is built. */
   constructor(readonly source: CompletionSource, readonly ctx: TextContext, lines: LineIndex) {
+    this.text = lines.text;
     this.range = { start: lines.positionAt(ctx.wordStart), end: lines.positionAt(Math.max(ctx.wordEnd, source.offset)) };
   }
 
   add(item: Omit<CompletionItem, 'textEdit'>, newText: string, snippet = false): void {
     const text = this.ctx.needsSpace ? ` ${newText}` : newText;
-    const out: CompletionItem = this.source.sharedRange ? { ...item, textEditText: text } : { ...item, textEdit: { range: this.range, newText: text } };
+    // With a shared range the label is the text by default: a long list of ids goes out at two thirds its size.
+    const out: CompletionItem = !this.source.sharedRange ? { ...item, textEdit: { range: this.range, newText: text } } : text === item.label ? { ...item } : { ...item, textEditText: text };
     if (snippet) out.insertTextFormat = InsertTextFormat.Snippet;
     // Multi-line inserts carry their own absolute indentation.
     if (text.includes('\n')) out.insertTextMode = InsertTextMode.asIs;
@@ -218,7 +222,7 @@ function scalarValues(out: Items, schema: JsonSchema, ctx: TextContext): Value[]
   const s = deref(schema);
   const values: Value[] = [];
   if (!s) return values;
-  const quoted = /^["']/.test(out.source.text.slice(ctx.wordStart - 1, ctx.wordStart));
+  const quoted = /^["']/.test(out.text.slice(ctx.wordStart - 1, ctx.wordStart));
   const scalar = (v: string): string => (quoted ? v : yamlScalar(v, ctx.flow));
   if (s.const !== undefined) {
     values.push({ item: { label: JSON.stringify(s.const), kind: CompletionItemKind.Constant, documentation: doc(s) }, text: quoted ? String(s.const) : JSON.stringify(s.const) });
