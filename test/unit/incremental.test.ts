@@ -95,7 +95,15 @@ function shapedEdit(text: string, rnd: Random): string {
   return lines.join('\n');
 }
 
-interface Tally { edits: number; spliced: number; model: number }
+interface Tally { edits: number; spliced: number; model: number; rulesKept: number }
+
+/** How many rules kept their outcome from the previous analysis (rule-memo.ts) instead of being evaluated again. */
+function rulesKept(previous: Analysis, next: Analysis): number {
+  const before = previous.source?.outcomes?.kept;
+  let kept = 0;
+  for (const [id, k] of next.source?.outcomes?.kept ?? []) if (before?.get(id)?.outcome === k.outcome) kept++;
+  return kept;
+}
 
 function run(name: string, start: string, edits: number, rnd: Random, tally: Tally, fragments: readonly string[]): void {
   let previous = analyze(start, options);
@@ -116,6 +124,7 @@ function run(name: string, start: string, edits: number, rnd: Random, tally: Tal
     const incremental = analyzeEdited(previous, next, options);
     if (incremental.source?.parsed.spliced) tally.spliced++;
     if (incremental.source?.parsed.spliced && modelSpliced(previous, incremental)) tally.model++;
+    tally.rulesKept += rulesKept(previous, incremental);
     const full = analyze(next, options);
     const where = `${name}, edit ${k} (replay: ${replayCommand('fuzz:incremental', 'edits', opts)})`;
     assert.deepStrictEqual(plain(incremental), plain(full), `incremental and full analysis differ after ${where}\n${shorten(next, 2000)}`);
@@ -135,17 +144,19 @@ test(`incremental analysis equals full analysis after every random edit (seed ${
   const all = sources();
   const fragments = all.map((s) => s.text);
   const rnd = prng(opts.seed);
-  const tally: Tally = { edits: 0, spliced: 0, model: 0 };
+  const tally: Tally = { edits: 0, spliced: 0, model: 0, rulesKept: 0 };
   const big = generateRelationship(opts.long ? 3_000 : 1_000, opts.seed);
   const docs = [...all.filter((s) => s.name.startsWith('samples/')), ...Array.from({ length: 6 }, () => pick(all, rnd))];
   const bigEdits = Math.max(20, Math.floor(opts.count / 20));
   run(`generated ${big.split('\n').length}-line file`, big, bigEdits, rnd, tally, fragments);
   const each = Math.ceil((opts.count - bigEdits) / docs.length);
   for (const doc of docs) run(doc.name, doc.text, each, rnd, tally, fragments);
-  console.log(`# ${tally.edits} edits, ${tally.spliced} spliced, ${tally.model} with the model spliced`);
+  console.log(`# ${tally.edits} edits, ${tally.spliced} spliced, ${tally.model} with the model spliced, ${tally.rulesKept} rule outcomes kept`);
   // The shaped edits mostly keep the file parseable: a good share of them must take the incremental path.
   assert.ok(tally.spliced > tally.edits / 5, `only ${tally.spliced} of ${tally.edits} edits were spliced`);
   assert.ok(tally.model > tally.spliced / 2, `only ${tally.model} of ${tally.spliced} spliced edits spliced the model`);
+  // A spliced edit changes one part of the data: most rules read none of it.
+  assert.ok(tally.rulesKept > tally.spliced * 10, `only ${tally.rulesKept} rule outcomes were kept over ${tally.spliced} spliced edits`);
 });
 
 /** Analyses `before`, then `after` from it: whether the splice was taken, and that it equals a full analysis. */

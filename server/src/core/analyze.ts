@@ -100,7 +100,8 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
   }
   const indexed = indexEdited(previousSource, parsed, lines);
   const { model, dates } = indexed;
-  const source = { text, parsed, lines, indexed };
+  // The previous outcomes until the rules have run: an analysis stopped before them (superseded) passes them on.
+  const source: NonNullable<Analysis['source']> = { text, parsed, lines, indexed, outcomes: previousSource?.outcomes };
   yield { document, lines, model, data: isMapData ? parsed.data : undefined, source, edit };
 
   let broken: Path[] = [];
@@ -130,7 +131,8 @@ export function* analysisSteps(previous: Analysis | undefined, text: string, opt
   const catalog = policy.catalog;
   const { waivers, findings: waiverFindings } = readWaivers(judged, asOf, locate, { known: policy.known, maxDays: policy.maxWaiverDays, schemaVersion: judged.schema_version });
   yield;
-  const evidence = yield* evidenceSteps(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken });
+  const evidence = yield* evidenceSteps(catalog, checkContext(judged, asOf), stage, waivers, locate, { stageKnown, broken }, previousSource?.outcomes);
+  source.outcomes = evidence.outcomes;
   waiverFindings.push(...waiverPolicy(waivers, evidence.results, catalog, judged, locate, lines));
   // A file that is not a map of keys has one finding, saying so; rule-by-rule warnings would only bury it.
   if (!syntaxBroken && isMapData) {

@@ -7,10 +7,11 @@ import type { Finding, Path, Range, RuleResult, Severity, Stage, WaiverInfo } fr
 import type { Locator } from './locate';
 import { readsBroken } from './rule-reads';
 import { outsideState, placement, statusFits } from './rule-window';
+import { RuleMemo, type RuleOutcomes } from './rule-memo';
 import { runSteps } from './steps';
 import { windowPhrase } from './types';
 
-export interface EvidenceResult { results: RuleResult[]; findings: Finding[] }
+export interface EvidenceResult { results: RuleResult[]; findings: Finding[]; outcomes: RuleOutcomes }
 
 function run(spec: CheckSpec, ctx: CheckContext): Outcome {
   const kind = checks.get(spec.check);
@@ -46,8 +47,12 @@ export function runEvidence(catalog: Catalog, ctx: CheckContext, stage: Stage, w
   return runSteps(evidenceSteps(catalog, ctx, stage, waivers, locate, unjudged));
 }
 
-/** runEvidence() a principle at a time, for analysisSteps: the rules of a big file take milliseconds together. */
-export function* evidenceSteps(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }): Generator<undefined, EvidenceResult, void> {
+/**
+ * runEvidence() a principle at a time, for analysisSteps: the rules of a big file take milliseconds together.
+ * `kept` is the previous analysis's outcomes: a rule none of whose data changed since is not evaluated again.
+ */
+export function* evidenceSteps(catalog: Catalog, ctx: CheckContext, stage: Stage, waivers: WaiverInfo[], locate: Locator, unjudged: Unjudged = { stageKnown: true, broken: [] }, kept?: RuleOutcomes): Generator<undefined, EvidenceResult, void> {
+  const memo = new RuleMemo(ctx.data, ctx.asOf, kept);
   const results: RuleResult[] = [];
   const findings: Finding[] = [];
   const current = stageIndex(stage);
@@ -58,7 +63,7 @@ export function* evidenceSteps(catalog: Catalog, ctx: CheckContext, stage: Stage
   for (const principle of catalog.principles) {
     const absentRules: RuleResult[] = [];
     for (const rule of principle.evidence) {
-      const outcome = evaluate(rule, ctx);
+      const outcome = memo.outcome(rule, () => evaluate(rule, ctx));
       // With the stage unknown, only a rule that counts at every stage is known to count.
       const stageOpen = !unjudged.stageKnown && (stageIndex(rule.from_stage) > 0 || rule.until_stage !== undefined);
       const place = stageOpen ? 'within' : placement(rule, stage, status);
@@ -118,7 +123,7 @@ export function* evidenceSteps(catalog: Catalog, ctx: CheckContext, stage: Stage
     }
     yield;
   }
-  return { results, findings };
+  return { results, findings, outcomes: memo.outcomes() };
 }
 
 /**

@@ -65,6 +65,8 @@ export function migrateDocument(document: Document.Parsed | undefined, lines: Li
 
 /** The document's line break, so inserted lines match it (CRLF files stay CRLF). */
 export function lineBreak(text: string): string {
-  if (/\r\n/.test(text)) return '\r\n';
-  return /\r(?!\n)/.test(text) && !/\n/.test(text) ? '\r' : '\n';
+  // indexOf first: most files have no \r at all, and a regular expression over a big file is read on every edit.
+  if (!text.includes('\r')) return '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  return text.includes('\n') ? '\n' : '\r';
 }

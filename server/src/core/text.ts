@@ -10,16 +10,27 @@ export interface TextEdit { start: number; oldEnd: number; newEnd: number }
 
 export function textEdit(old: string, text: string): TextEdit {
   // Compared a chunk at a time first: comparing two slices is a native comparison of memory, ten times faster on
-  // a megabyte than a loop over every character (2 ms of each keystroke in a 30,000-line file).
+  // a megabyte than a loop over every character (2 ms of each keystroke in a 30,000-line file). The chunk doubles
+  // while the texts agree and halves where they part, so a megabyte takes a few dozen slices, not thousands.
   const shorter = Math.min(old.length, text.length);
-  let p = 0;
-  while (p + CHUNK <= shorter && old.slice(p, p + CHUNK) === text.slice(p, p + CHUNK)) p += CHUNK;
+  let p = common(shorter, (at, n) => old.slice(at, at + n) === text.slice(at, at + n));
   while (p < shorter && old.charCodeAt(p) === text.charCodeAt(p)) p++;
   const room = shorter - p;
-  let s = 0;
-  while (s + CHUNK <= room && old.slice(old.length - s - CHUNK, old.length - s) === text.slice(text.length - s - CHUNK, text.length - s)) s += CHUNK;
+  let s = common(room, (at, n) => old.slice(old.length - at - n, old.length - at) === text.slice(text.length - at - n, text.length - at));
   while (s < room && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
   return { start: p, oldEnd: old.length - s, newEnd: text.length - s };
+}
+
+/** How far (within `limit`, to a CHUNK or so) the texts agree, by `same(at, n)`: n characters from `at` are equal. */
+function common(limit: number, same: (at: number, n: number) => boolean): number {
+  let at = 0;
+  for (let n = CHUNK; n >= CHUNK; ) {
+    if (at + n <= limit && same(at, n)) {
+      at += n;
+      n *= 2;
+    } else n >>= 1;
+  }
+  return at;
 }
 
 const CHUNK = 256;

@@ -5,6 +5,7 @@ import type { OffRule, Policy } from './profile-types';
 import type { Parsed } from './parse';
 import type { Indexed } from './model';
 import type { LineIndex } from './text';
+import type { RuleOutcomes } from './rule-memo';
 
 /** Zero-based line and UTF-16 code unit column, as LSP counts them. */
 export interface Position { line: number; character: number }
@@ -235,9 +236,10 @@ export interface Analysis {
   catalog?: Catalog;
   /**
    * The text, parse, line index and model (with dates) the analysis was made from: the next edit's analysis
-   * splices into them (analyzeEdited).
+   * splices into them (analyzeEdited). `outcomes` are its rules' outcomes, which that analysis keeps for the rules
+   * whose data the edit did not change (rule-memo.ts).
    */
-  source?: { text: string; parsed: Parsed; lines: LineIndex; indexed: Indexed };
+  source?: { text: string; parsed: Parsed; lines: LineIndex; indexed: Indexed; outcomes?: RuleOutcomes };
 }
 
 export type FileCheck = 'exists' | 'missing' | 'outside';

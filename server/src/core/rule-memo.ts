@@ -1,0 +1,88 @@
+// PURE. Rule outcomes kept from one analysis to the next, so an edit re-runs only the rules whose data it may
+// have changed. The splice copies the data along the edited path and shares everything else (incremental.ts), so
+// a part of the data the edit did not touch is the same object as before: comparing by identity the parts a rule
+// may read is exact, and takes a few comparisons. A full parse shares nothing, and every rule runs.
+import { readPatterns } from './rule-reads';
+import type { CheckSpec, RuleSpec } from './catalog';
+import type { Outcome } from './checks/context';
+
+export type RuleOutcome = Outcome & { spec: CheckSpec };
+
+interface Kept { checks: readonly CheckSpec[]; reads: unknown[]; outcome: RuleOutcome }
+
+/** The outcomes of one analysis's rules, by rule id, for the data and the as-of day they were judged on. */
+export interface RuleOutcomes { asOf: number; kept: Map<string, Kept> }
+
+export class RuleMemo {
+  private readonly kept = new Map<string, Kept>();
+  private readonly previous: Map<string, Kept> | undefined;
+
+  constructor(
+    private readonly data: Record<string, unknown>,
+    private readonly asOf: number,
+    previous: RuleOutcomes | undefined,
+  ) {
+    this.previous = previous?.asOf === asOf ? previous.kept : undefined;
+  }
+
+  /** The rule's outcome: the previous analysis's when nothing it may read has changed, else `evaluate`'s. */
+  outcome(rule: RuleSpec, evaluate: () => RuleOutcome): RuleOutcome {
+    const reads = readParts(rule, this.data);
+    const before = this.previous?.get(rule.id);
+    const outcome = before && before.checks === rule.checks && sameParts(before.reads, reads) ? before.outcome : evaluate();
+    this.kept.set(rule.id, { checks: rule.checks, reads, outcome });
+    return outcome;
+  }
+
+  outcomes(): RuleOutcomes {
+    return { asOf: this.asOf, kept: this.kept };
+  }
+}
+
+/**
+ * The parts of the data a rule may read: every top-level value but `principles` (a check may name any path, and
+ * the parties, the people and metadata.maintained_by reach every rule through its context), with the keys they
+ * are under, and of `principles` the sections the rule's paths name: all of `principles` when one of its paths
+ * does not name a section.
+ */
+function readParts(rule: RuleSpec, data: Record<string, unknown>): unknown[] {
+  const parts: unknown[] = [];
+  for (const key in data) {
+    if (key !== 'principles') parts.push(key, data[key]);
+  }
+  const principles = data.principles;
+  const sections = principleSections(rule);
+  if (sections === 'all' || !principles || typeof principles !== 'object') parts.push(principles);
+  else for (const id of sections) parts.push((principles as Record<string, unknown>)[id]);
+  return parts;
+}
+
+const sectionsRead = new WeakMap<RuleSpec, string[] | 'all'>();
+
+function principleSections(rule: RuleSpec): string[] | 'all' {
+  let sections = sectionsRead.get(rule);
+  if (!sections) {
+    const named = new Set<string>();
+    for (const { segments } of readPatterns(rule)) {
+      // A word of the arguments is read under the check's path, unless it has a dot: "principles" alone may be meant from the root.
+      const fromRoot = segments.lastIndexOf('principles') > 0;
+      if (segments[0] !== 'principles' && !fromRoot) continue;
+      const id = segments[1];
+      if (fromRoot || id === undefined || !/^[a-z][a-z0-9_]*$/.test(id)) {
+        named.clear();
+        sections = 'all';
+        break;
+      }
+      named.add(id);
+    }
+    sections ??= [...named];
+    sectionsRead.set(rule, sections);
+  }
+  return sections;
+}
+
+function sameParts(a: unknown[], b: unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
