@@ -41,6 +41,7 @@ export interface ServerEvents {
 /** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
 export function startServer(connection: Connection, files: WorkspaceFiles, events: ServerEvents = {}): void {
   const edits = new EditLog();
+  const completionLines = new Map<string, LineIndex>();
   const documents = new TextDocuments<TextDocument>(edits.documents());
   let settings = new SettingsStore(connection, false);
   let folders: string[] = [];
@@ -246,6 +247,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
 
   documents.onDidChangeContent(({ document }) => scheduler.changed(document.uri, document.version, analyses.latest(document.uri) !== undefined));
   documents.onDidClose(({ document }) => {
+    completionLines.delete(document.uri);
     scheduler.cancel(document.uri);
     analyses.evict(document.uri);
     edits.forget(document.uri);
@@ -266,9 +268,12 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
     const asOf = asOfFor(await settings.get(document.uri));
     const model = analyses.lastGoodModel(document.uri) ?? (await analyses.get(document)).model;
     const sharedRange = !!capabilities.textDocument?.completion?.completionList?.itemDefaults?.includes('editRange');
-    // The text's line index, made from the latest analysis's (a keystroke or two behind) by reading only where they differ.
-    const analysed = analyses.latest(document.uri)?.analysis.lines;
-    return completions({ text: analysed ? LineIndex.edited(analysed, text) : text, offset, model, asOf, today: localToday(), sharedRange });
+    // The text's line index, made from the one the last completion read (or the latest analysis's), a keystroke or
+    // two behind, by reading only where they differ; a completion asked again on the same text takes it as it is.
+    const before = completionLines.get(document.uri) ?? analyses.latest(document.uri)?.analysis.lines;
+    const lines = before ? LineIndex.edited(before, text) : new LineIndex(text);
+    completionLines.set(document.uri, lines);
+    return completions({ text: lines, offset, model, asOf, today: localToday(), sharedRange });
   }));
 
   // Position requests map the cursor back to the analysed text (nothing to say inside text typed since) and
