@@ -123,6 +123,32 @@ test('an index made from the previous one (LineIndex.edited) equals one read fro
   assert.deepEqual(LineIndex.edited(new LineIndex(''), '\r').starts, [0, 1]);
 });
 
+test("the lines' margins (indentation; empty, comment or text) follow edits: equal to a fresh read after each of a chain of seeded edits", () => {
+  let seed = 23;
+  const next = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const piece = (n: number): string => {
+    let s = '';
+    for (let k = Math.floor(next() * n); k > 0; k--) s += ['a', ' ', ' ', '  ', '\t', '#', '- ', '\n', '\r', '\r\n', '😀'][Math.floor(next() * 11)];
+    return s;
+  };
+  const plain = (index: LineIndex): unknown => ({ indents: [...index.margins().indents], kinds: [...index.margins().kinds] });
+  let kinds = new Set<number>();
+  for (let chain = 0; chain < 100; chain++) {
+    let index = new LineIndex(piece(60));
+    index.margins();
+    for (let n = 0; n < 20; n++) {
+      const before = index.text;
+      const from = Math.floor(next() * (before.length + 1));
+      const to = from + Math.floor(next() * Math.min(8, before.length - from + 1));
+      const after = before.slice(0, from) + piece(6) + before.slice(to);
+      index = LineIndex.edited(index, after);
+      assert.deepEqual(plain(index), plain(new LineIndex(after)), JSON.stringify([before, after]));
+      kinds = new Set([...kinds, ...index.margins().kinds]);
+    }
+  }
+  assert.deepEqual([...kinds].sort(), [0, 1, 2], 'text, empty and comment lines all occurred');
+});
+
 test('isLineStart: offsets where a line starts, never inside a CRLF', () => {
   const lines = new LineIndex('a\r\nb\rc\n');
   assert.deepEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, -1].map((o) => lines.isLineStart(o)), [true, false, false, true, false, true, false, true, false, false]);

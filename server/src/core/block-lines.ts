@@ -2,6 +2,7 @@
 // holds a line, the keys beside it, and whether a line is prose inside a block scalar. Lines are the
 // LineIndex's (\n, \r\n or a lone \r), so the scanner and LSP positions agree on where lines are. Every walk
 // moves one line at a time towards the first or the last line, so each ends within the line count.
+import { EMPTY } from './line-margins';
 import { shapeOf, type Shape } from './line-shape';
 import type { LineIndex } from './text';
 import type { Path } from './types';
@@ -12,9 +13,12 @@ export type ContainerKind = 'map' | 'seq' | 'unknown';
 export class Lines {
   readonly text: string;
   private readonly shapes = new Map<number, Shape>();
+  private readonly indents: Int32Array;
+  private readonly kinds: Uint8Array;
 
   constructor(readonly index: LineIndex) {
     this.text = index.text;
+    ({ indents: this.indents, kinds: this.kinds } = index.margins());
   }
 
   get count(): number {
@@ -30,12 +34,9 @@ export class Lines {
     return this.index.lineEnd(line);
   }
 
-  /** Leading spaces. The walks read this on every line they pass, so it stops at the line's break, a non-space, without finding the line's end. */
+  /** Leading spaces. */
   indent(line: number): number {
-    const start = this.index.starts[line];
-    let i = start;
-    while (this.text.charCodeAt(i) === 32) i++;
-    return i - start;
+    return this.indents[line];
   }
 
   /** A "- " (or a "-" ending the line) at a column. */
@@ -48,22 +49,12 @@ export class Lines {
 
   /** Blank (spaces and tabs) or comment-only. */
   isBlank(line: number): boolean {
-    const c = this.firstNonBlank(line);
-    return c !== c || c === 10 || c === 13 || c === 35;
+    return this.kinds[line] !== 0;
   }
 
   /** Nothing but spaces and tabs: inside a block scalar such a line is part of the prose, whatever its indentation. */
   isEmpty(line: number): boolean {
-    const c = this.firstNonBlank(line);
-    return c !== c || c === 10 || c === 13;
-  }
-
-  /** The code of the line's first character that is not a space or a tab: its break (\n, \r), or NaN at the text's end. */
-  private firstNonBlank(line: number): number {
-    let at = this.index.starts[line];
-    let c = this.text.charCodeAt(at);
-    while (c === 32 || c === 9) c = this.text.charCodeAt(++at);
-    return c;
+    return this.kinds[line] === EMPTY;
   }
 
   /** A block scalar header with no key or dash before it: "|", ">-" and the like alone on the line. */

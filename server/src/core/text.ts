@@ -1,5 +1,6 @@
 // Offsets ↔ LSP positions. JavaScript strings are UTF-16, so an offset is already a UTF-16 code unit count;
 // lines end at \n, \r\n or a lone \r, as LSP says.
+import { LineMargins } from './line-margins';
 import type { Position, Range } from './types';
 
 /**
@@ -53,14 +54,27 @@ export class LineIndex {
     const old = previous.starts;
     // Whether x starts a line depends on the characters at x - 1 and x: the starts before `start` read only the
     // unchanged text before the edit, and those past oldEnd only the unchanged text after it. 0 always starts one.
-    const starts = old.slice(0, Math.max(1, previous.firstAtOrAfter(start)));
+    const kept = Math.max(1, previous.firstAtOrAfter(start));
+    const starts = old.slice(0, kept);
     for (let x = Math.max(start, 1); x <= newEnd; x++) {
       const c = text.charCodeAt(x - 1);
       if (c === 10 || (c === 13 && text.charCodeAt(x) !== 10)) starts.push(x);
     }
     const delta = newEnd - oldEnd;
-    for (let k = previous.firstAtOrAfter(oldEnd + 1); k < old.length; k++) starts.push(old[k] + delta);
-    return new LineIndex(text, starts);
+    const movedFrom = previous.firstAtOrAfter(oldEnd + 1);
+    const movedTo = starts.length;
+    for (let k = movedFrom; k < old.length; k++) starts.push(old[k] + delta);
+    const index = new LineIndex(text, starts);
+    // The line the edit starts on changed; those moved past its end did not.
+    if (previous.lineMargins) index.lineMargins = previous.lineMargins.edited(text, starts, kept - 1, movedTo, movedFrom);
+    return index;
+  }
+
+  private lineMargins?: LineMargins;
+
+  /** Each line's indentation and whether it is empty or a comment: read when first asked for, then kept by edited(). */
+  margins(): LineMargins {
+    return (this.lineMargins ??= LineMargins.read(this.text, this.starts));
   }
 
   /** Whether a line starts at this offset. */
