@@ -1,6 +1,6 @@
 // PURE. Each line's margin: its indentation (leading spaces) and what follows it, nothing (spaces and tabs only),
 // a comment or text. Completion reads the block structure by walking up from the cursor through thousands of
-// lines, and these two reads are all it asks of most of them: from arrays they take a tenth of the time the
+// lines, and these two reads are all it asks of most of them: from arrays they take a fifth of the time the
 // characters do. An edited text's margins are made from the previous text's, reading only the edited lines.
 
 /** A line with nothing but spaces and tabs. */

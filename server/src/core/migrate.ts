@@ -65,7 +65,7 @@ export function migrateDocument(document: Document.Parsed | undefined, lines: Li
 
 /** The document's line break, so inserted lines match it (CRLF files stay CRLF). */
 export function lineBreak(text: string): string {
-  // indexOf first: most files have no \r at all, and a regular expression over a big file is read on every edit.
+  // A search for one character first: most files have no \r at all, and this runs on every analysis of a v1 file.
   if (!text.includes('\r')) return '\n';
   if (text.includes('\r\n')) return '\r\n';
   return text.includes('\n') ? '\n' : '\r';
