@@ -19,7 +19,7 @@ export { escapeMarkdown, LineIndex } from './text';
 export { nodeAt, type NodeAt } from './node-at';
 export { textContext } from './text-context';
 export type { ContainerKind, TextContext } from './text-context-types';
-export { collections } from './model';
+export { collections, samePath } from './model';
 export { noun } from './refs';
 export { openableUrl } from './link-findings';
 export { MAX_FILE_BYTES, tooLargeMessage } from './size-limit';

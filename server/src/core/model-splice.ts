@@ -9,7 +9,8 @@
 // record before the block that reaches into it is the definition of a list item holding it: made again.
 // test/unit/incremental.test.ts compares the result with a whole walk after every one of its random edits.
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import { indexed, indexModel, pathOf, rootPlan, scalarText, walker, type Indexed, type Link, type Plan, type Records } from './model';
+import { indexed, indexModel, noRecords, pathOf, rootPlan, samePath, scalarText, walker, type Indexed, type Link, type Plan } from './model';
+import { firstAtOrAfter } from './sorted';
 import type { Parsed, Splice } from './parse';
 import type { LineIndex } from './text';
 import type { IdDefinition, Path, Range } from './types';
@@ -39,7 +40,7 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
 
   // Down the collections to the one spliced, as the whole walk goes: its plan, path and key, and the definitions
   // of the list items on the way (they hold the block, so their item ranges moved).
-  const fresh: Records = { definitions: [], references: [], links: [], dates: [] };
+  const fresh = noRecords();
   const walk = walker(lines, fresh);
   const holders: { path: Path; line: number; definition: IdDefinition | undefined }[] = [];
   let plan: Plan | undefined = rootPlan();
@@ -87,8 +88,8 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
     return range === r.range && path === r.path ? r : { ...r, range, path };
   };
   const splice = <T extends { range: Range; path: Path }>(old: T[], added: T[], line: (r: T) => number, after: (r: T) => T): T[] => {
-    const from = firstOnOrAfter(old, startLine, line);
-    const to = endLine === Infinity ? old.length : firstOnOrAfter(old, endLine, line);
+    const from = firstAtOrAfter(old, startLine, line);
+    const to = endLine === Infinity ? old.length : firstAtOrAfter(old, endLine, line);
     const out = old.slice(0, from);
     for (const r of added) out.push(r);
     for (let k = to; k < old.length; k++) out.push(after(old[k]));
@@ -114,24 +115,11 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
   });
 }
 
-/** The first record that starts on `line` or after: records are in document order, so sorted by their start. */
-function firstOnOrAfter<T>(records: T[], line: number, lineOf: (r: T) => number): number {
-  let lo = 0;
-  let hi = records.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(records[mid]) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Where the old definition of a list item holding the block is (it starts on `line`, before the block), or -1. */
 function findHolder(definitions: IdDefinition[], path: Path, line: number, startLine: number): number {
   if (line >= startLine) return -1;
-  const same = (p: Path): boolean => p.length === path.length && p.every((segment, i) => segment === path[i]);
-  for (let k = firstOnOrAfter(definitions, line, (d) => d.itemRange.start.line); k < definitions.length && definitions[k].itemRange.start.line === line; k++) {
-    if (same(definitions[k].path)) return k;
+  for (let k = firstAtOrAfter(definitions, line, (d) => d.itemRange.start.line); k < definitions.length && definitions[k].itemRange.start.line === line; k++) {
+    if (samePath(definitions[k].path, path)) return k;
   }
   return -1;
 }

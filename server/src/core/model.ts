@@ -79,6 +79,15 @@ export function pathOf(at: Link | undefined, last?: string | number): Path {
   return out.reverse();
 }
 
+export function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** Nothing recorded yet. */
+export function noRecords(): Records {
+  return { definitions: [], references: [], links: [], dates: [] };
+}
+
 /**
  * The walk, recording into `out`. `entries` visits some entries of one collection (a list's items from..to-1, a
  * map's pairs) as the walk of the whole tree does when it reaches them: indexModel walks the whole tree with it,
@@ -142,7 +151,7 @@ export function walker(lines: LineIndex, out: Records): {
 }
 
 export function indexModel(document: Document.Parsed | undefined, lines: LineIndex): Indexed {
-  const out: Records = { definitions: [], references: [], links: [], dates: [] };
+  const out = noRecords();
   walker(lines, out).visit(document?.contents as Node | null, rootPlan(), undefined, '');
   return indexed(out);
 }

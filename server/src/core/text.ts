@@ -1,6 +1,7 @@
 // Offsets ↔ LSP positions. JavaScript strings are UTF-16, so an offset is already a UTF-16 code unit count;
 // lines end at \n, \r\n or a lone \r, as LSP says.
 import { LineMargins } from './line-margins';
+import { firstAtOrAfter } from './sorted';
 import type { Position, Range } from './types';
 
 /**
@@ -84,14 +85,7 @@ export class LineIndex {
 
   /** The index of the first line start at or after `offset` (the line count when there is none). */
   private firstAtOrAfter(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAfter(this.starts, offset, (start) => start);
   }
 
   positionAt(offset: number): Position {
@@ -165,8 +159,8 @@ export class LineIndex {
 
 /** Where each line starts: after every \n, \r\n and lone \r, and at 0. */
 function lineStarts(text: string): number[] {
-  // indexOf finds the breaks far faster than a loop over every character: completion builds an index of
-  // the text being typed on each keystroke.
+  // indexOf finds the breaks far faster than a loop over every character: a file's first analysis, and completion
+  // before it, read the whole text.
   const starts = [0];
   let lf = text.indexOf('\n');
   let cr = text.indexOf('\r');

@@ -64,10 +64,8 @@ function fill(out: Items, container: JsonSchema, ctx: TextContext): void {
 class Items {
   readonly items: CompletionItem[] = [];
   private readonly range: Range;
-  readonly text: string;
   /** Positions are the completed text's own: the document may change while the list is built. */
-  constructor(readonly source: CompletionSource, readonly ctx: TextContext, lines: LineIndex) {
-    this.text = lines.text;
+  constructor(readonly source: CompletionSource, readonly ctx: TextContext, readonly lines: LineIndex) {
     this.range = { start: lines.positionAt(ctx.wordStart), end: lines.positionAt(Math.max(ctx.wordEnd, source.offset)) };
   }
 
@@ -222,7 +220,7 @@ function scalarValues(out: Items, schema: JsonSchema, ctx: TextContext): Value[]
   const s = deref(schema);
   const values: Value[] = [];
   if (!s) return values;
-  const quoted = /^["']/.test(out.text.slice(ctx.wordStart - 1, ctx.wordStart));
+  const quoted = /^["']/.test(out.lines.text.slice(ctx.wordStart - 1, ctx.wordStart));
   const scalar = (v: string): string => (quoted ? v : yamlScalar(v, ctx.flow));
   if (s.const !== undefined) {
     values.push({ item: { label: JSON.stringify(s.const), kind: CompletionItemKind.Constant, documentation: doc(s) }, text: quoted ? String(s.const) : JSON.stringify(s.const) });

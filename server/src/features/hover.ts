@@ -2,7 +2,7 @@
 // rule shows that rule; any other key or value shows its description from the schema. Markdown, with every
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
-import { deref, escapeMarkdown, loadCatalog, nodeAt, notCountedText, noun, resultWindow, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
+import { deref, escapeMarkdown, loadCatalog, nodeAt, notCountedText, noun, resultWindow, samePath, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { codeSpan, contains } from './convert';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -126,8 +126,4 @@ function fieldDescription(hit: NodeAt): string | undefined {
 function scalarText(hit: NodeAt): string | undefined {
   const v = (hit.node as { value?: unknown }).value;
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

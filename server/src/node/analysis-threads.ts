@@ -106,7 +106,7 @@ export function startAnalysisThreads(script: string, threads: number, files: num
           if (done) return;
           const batch = take();
           if (!batch) return void settle?.();
-          store({ first: batch.first, outcomes: batch.jobs.map((job) => analyseJob(job, fileExistsFor(job.absolute, job.root), options)) });
+          store({ first: batch.first, outcomes: analyseBatch(batch.jobs, options) });
           if (!done) setImmediate(lane);
         };
         lane();
@@ -122,8 +122,12 @@ export function serveAnalysisThread(): boolean {
   const options = data.options;
   const port = parentPort;
   port.on('message', (batch: Batch) => {
-    const outcomes = batch.jobs.map((job) => analyseJob(job, fileExistsFor(job.absolute, job.root), options));
-    port.postMessage({ first: batch.first, outcomes } satisfies Done);
+    port.postMessage({ first: batch.first, outcomes: analyseBatch(batch.jobs, options) } satisfies Done);
   });
   return true;
+}
+
+/** A batch's outcomes, on whichever thread takes it. */
+function analyseBatch(jobs: AnalysisJob[], options: LoadOptions): AnalysisOutcome[] {
+  return jobs.map((job) => analyseJob(job, fileExistsFor(job.absolute, job.root), options));
 }
