@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CLIENT_ID, CLIENT_NAME, createOutput, PROFILE_SELECTOR, profileWatcher, startAndRegister } from './activate';
-import { SERVER_NODE_FLAGS, serverEnvironment } from './server-launch';
+import { serverEnvironment } from './server-launch';
 
 let client: LanguageClient | undefined;
 
@@ -14,8 +14,8 @@ export function activate(context: vscode.ExtensionContext): void {
   // vscode-languageclient adds this environment to the extension host's own.
   const env = serverEnvironment(vscode.Uri.joinPath(context.globalStorageUri, 'code-cache').fsPath);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'], env } },
+    run: { module, transport: TransportKind.ipc, options: { env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'], env } },
   };
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.relationship.{yaml,yml}');
   context.subscriptions.push(watcher);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, Position } from 'vscode-languageserver-protocol';
-import { SERVER_NODE_FLAGS, serverEnvironment } from '../../client/src/server-launch';
+import { serverEnvironment } from '../../client/src/server-launch';
 import { LspClient, positionAt, serverPath } from '../lsp/client';
 import { generateRelationship } from './generate';
 
@@ -30,7 +30,7 @@ const capabilities: ClientCapabilities = {
 
 /** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags and environment. */
 function startOurs(codeCache: string): Promise<LspClient> {
-  return LspClient.start({ settings: { asOf: '2026-11-01' }, capabilities, command: [process.execPath, ...SERVER_NODE_FLAGS, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
+  return LspClient.start({ settings: { asOf: '2026-11-01' }, capabilities, command: [process.execPath, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
 }
 
 /** Every start but the first writes no cache and uses the one the first start wrote, as in the editor. */
