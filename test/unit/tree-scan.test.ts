@@ -68,3 +68,17 @@ test('flows: many brackets side by side are not deep; one past the limit is, exa
   assert.deepEqual(tooDeepFlows(at(MAX_FLOW_DEPTH + 1)), [{ start: 3, end: 3 + 2 * (MAX_FLOW_DEPTH + 1) + 1 }]);
   assert.deepEqual(tooDeepFlows(`{a: ${'{b: '.repeat(MAX_FLOW_DEPTH)}1${'}'.repeat(MAX_FLOW_DEPTH + 1)}`).length, 1, 'maps count as well as lists');
 });
+
+test('flows: brackets in quoted scalars and comments do not nest; a quote or "#" inside a word is text', () => {
+  const deep = '['.repeat(MAX_FLOW_DEPTH + 1);
+  const closed = `${deep}1${']'.repeat(MAX_FLOW_DEPTH + 1)}`;
+  assert.deepEqual(tooDeepFlows(`a: "${deep}"\nb: 1\n`), []);
+  assert.deepEqual(tooDeepFlows(`a: "x\\" ${deep}"\n`), [], 'an escaped quote does not close a double-quoted scalar');
+  assert.deepEqual(tooDeepFlows(`a: 'it''s ${deep}'\n`), [], "'' does not close a single-quoted scalar");
+  assert.deepEqual(tooDeepFlows(`a: 1 # ${deep}\nb: 2\n`), []);
+  assert.deepEqual(tooDeepFlows(`# ${deep}`), [], 'a comment that runs to the end of the text');
+  assert.deepEqual(tooDeepFlows(`a: "${deep}`), [], 'a quote that never closes holds the rest of the text');
+  assert.deepEqual(tooDeepFlows(`a: x#${closed}\n`), [{ start: 5, end: 5 + closed.length }], 'a "#" right after a word starts no comment');
+  assert.deepEqual(tooDeepFlows(`a: x"y ${closed}\n`), [{ start: 7, end: 7 + closed.length }], 'a quote inside a word opens no scalar');
+  assert.deepEqual(tooDeepFlows(`a: "q" ${closed} # [\n`), [{ start: 7, end: 7 + closed.length }], 'the scan goes on after a quoted scalar and stops at a comment');
+});

@@ -60,12 +60,15 @@ export function tooDeepFlows(text: string): { start: number; end: number }[] {
   let depth = 0;
   let outer = -1;
   let found = false;
-  for (let i = 0; i < text.length; i++) {
+  // From one character that matters to the next: a regular expression finds them faster than a loop over all.
+  const special = /["'#[\]{}]/g;
+  for (let m = special.exec(text); m; m = special.exec(text)) {
+    const i = m.index;
     const c = text[i];
     const before = i === 0 ? '\n' : text[i - 1];
     const tokenStart = before === ' ' || before === '\t' || before === '\n' || before === '\r' || '[{,:'.includes(before);
-    if ((c === '"' || c === "'") && tokenStart) i = quoteEnd(text, i);
-    else if (c === '#' && (before === ' ' || before === '\t' || before === '\n' || before === '\r')) i = lineEnd(text, i) - 1;
+    if ((c === '"' || c === "'") && tokenStart) special.lastIndex = quoteEnd(text, i) + 1;
+    else if (c === '#' && (before === ' ' || before === '\t' || before === '\n' || before === '\r')) special.lastIndex = lineEnd(text, i);
     else if (c === '[' || c === '{') {
       if (depth === 0) outer = i;
       if (++depth > MAX_FLOW_DEPTH) found = true;

@@ -132,18 +132,17 @@ export function parse(text: string, lines: LineIndex): Parsed {
   return { document, data, findings, spliceable };
 }
 
+/** C0 and C1 controls other than tab, line feed, carriage return and next line (U+0085). */
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F]/g;
+
 /** The first character YAML forbids outright (C0 and C1 controls other than tab and line breaks), and how many there are. */
 export function controlCharacter(text: string): { at: number; count: number } | undefined {
-  let at = -1;
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f && c !== 0x85)) {
-      if (at < 0) at = i;
-      count++;
-    }
-  }
-  return at < 0 ? undefined : { at, count };
+  CONTROL.lastIndex = 0;
+  const first = CONTROL.exec(text);
+  if (!first) return undefined;
+  let count = 1;
+  while (CONTROL.exec(text)) count++;
+  return { at: first.index, count };
 }
 
 interface Anchors {
