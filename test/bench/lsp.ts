@@ -28,7 +28,7 @@ const capabilities: ClientCapabilities = {
   textDocument: { completion: { completionItem: { snippetSupport: true }, completionList: { itemDefaults: ['commitCharacters', 'editRange', 'insertTextFormat', 'insertTextMode', 'data'] } } },
 };
 
-/** Our server started as the extension starts it (client/src/server-launch.ts): the same V8 flags and environment. */
+/** Our server started as the extension starts it (client/src/server-launch.ts): no flags, the same environment. */
 function startOurs(codeCache: string): Promise<LspClient> {
   return LspClient.start({ settings: { asOf: '2026-11-01' }, capabilities, command: [process.execPath, serverPath(), '--stdio'], env: serverEnvironment(codeCache) });
 }
