@@ -133,6 +133,7 @@ export function parse(text: string, lines: LineIndex): Parsed {
 }
 
 /** C0 and C1 controls other than tab, line feed, carriage return and next line (U+0085). */
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F]/g;
 
 /** The first character YAML forbids outright (C0 and C1 controls other than tab and line breaks), and how many there are. */
