@@ -81,4 +81,5 @@ test('flows: brackets in quoted scalars and comments do not nest; a quote or "#"
   assert.deepEqual(tooDeepFlows(`a: x#${closed}\n`), [{ start: 5, end: 5 + closed.length }], 'a "#" right after a word starts no comment');
   assert.deepEqual(tooDeepFlows(`a: x"y ${closed}\n`), [{ start: 7, end: 7 + closed.length }], 'a quote inside a word opens no scalar');
   assert.deepEqual(tooDeepFlows(`a: "q" ${closed} # [\n`), [{ start: 7, end: 7 + closed.length }], 'the scan goes on after a quoted scalar and stops at a comment');
+  assert.deepEqual(tooDeepFlows(`a: "q [" ${closed}\n`), [{ start: 9, end: 9 + closed.length }], 'a closing quote after a bracket opens nothing');
 });
