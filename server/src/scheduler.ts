@@ -5,12 +5,22 @@
 // the next one.
 
 /**
- * How long a pause in typing must last before an analysis starts: as long as the document's last analysis took,
- * within these bounds. A small file answers almost at once; a big one is not analysed more often than analysis
- * takes, which would keep the server busy while the user types.
+ * How long a pause in typing must last before an analysis starts: as long as the document's last analysis of an
+ * edit took (see timesNextAnalysis), within these bounds. A small file answers almost at once; a big one is not
+ * analysed more often than analysis takes, which would keep the server busy while the user types.
  */
 export const DEBOUNCE_MIN_MS = 60;
 export const DEBOUNCE_MAX_MS = 200;
+
+/**
+ * Whether an analysis's time tells what the next edit's will cost. An edit to a text whose parse can be spliced
+ * (incremental.ts) costs the block it touches, so a whole-text analysis of such a text (its first, or one after a
+ * splice was refused) says nothing about the next; a spliced one does, and so does one of a text that cannot be
+ * spliced, whose every edit parses it whole. Without one, the pause is the shortest.
+ */
+export function timesNextAnalysis(parsed: { spliceable: boolean; spliced?: unknown } | undefined): boolean {
+  return !parsed?.spliceable || parsed.spliced !== undefined;
+}
 
 /** Lets I/O and the requests it brings run first: two turns, so a message read in this turn is handled too. */
 export async function yieldToRequests(): Promise<void> {
@@ -37,7 +47,7 @@ export class Scheduler {
   /** A document changed: its first analysis starts at once, later ones after a pause in typing. */
   changed(uri: string, version: number, analysedBefore: boolean): void {
     const last = this.took.get(uri);
-    this.schedule(uri, version, analysedBefore ? Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, last ?? DEBOUNCE_MAX_MS)) : 0);
+    this.schedule(uri, version, analysedBefore ? Math.min(DEBOUNCE_MAX_MS, Math.max(DEBOUNCE_MIN_MS, last ?? DEBOUNCE_MIN_MS)) : 0);
   }
 
   /** Analyse as soon as the queue allows (settings changed, a workspace folder came or went). */
@@ -45,7 +55,7 @@ export class Scheduler {
     this.schedule(uri, version, 0);
   }
 
-  /** How long the document's last analysis took: the next typing pause follows it. */
+  /** How long the document's last analysis of an edit took: the next typing pause follows it. */
   analysed(uri: string, ms: number): void {
     this.took.set(uri, ms);
   }

@@ -12,7 +12,7 @@ import { AnalysisCache, type Resolved, type VersionedText } from './cache';
 import { countSeverities, LineIndex, MAX_FILE_BYTES, migrate, scaffold, STAGES, stageName, tooLargeAnalysis, type Analysis } from './core/index';
 import { EditLog, type PositionMap } from './edit-log';
 import { diagnosticsBack, mapCodeActions, mapFolding, mapHover, mapLocations, mapRanged, mapSymbols } from './mapped-answers';
-import { nextTurn, Scheduler } from './scheduler';
+import { nextTurn, Scheduler, timesNextAnalysis } from './scheduler';
 import { codeActions } from './features/code-actions';
 import { codeLenses } from './features/code-lens';
 import { completions } from './features/completion';
@@ -91,8 +91,8 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
     return { options: { asOf, policy, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${key}` };
   }
 
-  const analyses = new AnalysisCache(resolve, (uri, version, _analysis, ms) => {
-    scheduler.analysed(uri, ms);
+  const analyses = new AnalysisCache(resolve, (uri, version, analysis, ms) => {
+    if (timesNextAnalysis(analysis.source?.parsed)) scheduler.analysed(uri, ms);
     settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
   });
 
