@@ -2,7 +2,7 @@
 // 190 and 350 MB resident while the user typed, because each analysis of the whole text left tens of megabytes
 // of garbage and V8 let the old generation grow to four times what survived before collecting it. Collecting once
 // the heap has doubled (--heap-growing-percent=100) keeps it near what it holds without capping it, so a file at
-// the size limit still has all the memory it needs. With incremental analysis that is 146–156 MB after 100 edits
+// the size limit still has all the memory it needs. With incremental analysis that is 146–160 MB after 100 edits
 // to that file (175–190 without the flag), with a quarter of the full collections that growing by a quarter (25)
 // gave, each of which held up the requests that came during it.
 //
