@@ -18,6 +18,7 @@ import { prng, sources } from '../properties/documents';
 import { below, pick, randomEdit, type Random } from '../fuzz/edits';
 import { fuzzOptions, replayCommand, shorten } from '../fuzz/options';
 import { treeShape } from './tree-shape';
+import { keptRules } from './kept-rules';
 
 const argv = process.argv.slice(2);
 const opts = fuzzOptions(argv, 'edits', { seed: 4_400, count: 400 });
@@ -97,13 +98,6 @@ function shapedEdit(text: string, rnd: Random): string {
 
 interface Tally { edits: number; spliced: number; model: number; rulesKept: number }
 
-/** How many rules kept their outcome from the previous analysis (rule-memo.ts) instead of being evaluated again. */
-function rulesKept(previous: Analysis, next: Analysis): number {
-  const before = previous.source?.outcomes?.kept;
-  let kept = 0;
-  for (const [id, k] of next.source?.outcomes?.kept ?? []) if (before?.get(id)?.outcome === k.outcome) kept++;
-  return kept;
-}
 
 function run(name: string, start: string, edits: number, rnd: Random, tally: Tally, fragments: readonly string[]): void {
   let previous = analyze(start, options);
@@ -124,7 +118,7 @@ function run(name: string, start: string, edits: number, rnd: Random, tally: Tal
     const incremental = analyzeEdited(previous, next, options);
     if (incremental.source?.parsed.spliced) tally.spliced++;
     if (incremental.source?.parsed.spliced && modelSpliced(previous, incremental)) tally.model++;
-    tally.rulesKept += rulesKept(previous, incremental);
+    tally.rulesKept += keptRules(previous, incremental).size;
     const full = analyze(next, options);
     const where = `${name}, edit ${k} (replay: ${replayCommand('fuzz:incremental', 'edits', opts)})`;
     assert.deepStrictEqual(plain(incremental), plain(full), `incremental and full analysis differ after ${where}\n${shorten(next, 2000)}`);

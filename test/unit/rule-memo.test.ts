@@ -6,18 +6,11 @@ import { analysisSteps, analyze, analyzeEdited, loadCatalog, provisionalAnalysis
 import { readPatterns } from '../../server/src/core/rule-reads';
 import { generateRelationship } from '../bench/generate';
 import { stubFileExists } from '../golden/golden-case';
+import { keptRules } from './kept-rules';
 
 const options = { asOf: '2026-06-01', fileExists: stubFileExists };
 const text = generateRelationship(600, 3);
 const rules = loadCatalog().principles.flatMap((p) => p.evidence);
-
-/** The ids of the rules whose outcome is the previous analysis's own. */
-function kept(previous: Analysis, next: Analysis): Set<string> {
-  const before = previous.source?.outcomes?.kept;
-  const out = new Set<string>();
-  for (const [id, k] of next.source?.outcomes?.kept ?? []) if (before?.get(id)?.outcome === k.outcome) out.add(id);
-  return out;
-}
 
 const judgements = (a: Analysis): unknown => ({ findings: a.findings, coverage: a.coverage, waivers: a.waivers });
 
@@ -38,7 +31,7 @@ test('an edit in one principle section re-runs the rules that read it, and keeps
   const next = edited(first, insertAfter('title: Risk number 3 in the generated register', ' (revised)'));
   assert.ok(next.source?.parsed.spliced, 'the edit was spliced');
   const readsRisks = (id: string): boolean => readPatterns(rules.find((r) => r.id === id)!).some((p) => p.segments[0] === 'principles' && p.segments[1] === 'risk_management');
-  const keptIds = kept(first, next);
+  const keptIds = keptRules(first, next);
   assert.equal(keptIds.size + [...(next.source?.outcomes?.kept.keys() ?? [])].filter((id) => !keptIds.has(id)).length, rules.length);
   for (const rule of rules) assert.equal(keptIds.has(rule.id), !readsRisks(rule.id), `${rule.id} ${keptIds.has(rule.id) ? 'kept' : 'ran again'}`);
   assert.ok(rules.some((r) => readsRisks(r.id)) && keptIds.size > rules.length / 2);
@@ -50,19 +43,19 @@ test('a change to the people, the parties or the metadata re-runs every rule: th
   for (const [needle, added, spliced] of [['name: Person 1', ' Jr', true], ['name: Customer Org', ' Ltd', false], ['scope: Generated for benchmarks', ' and tests', false]] as const) {
     const next = edited(first, insertAfter(needle, added));
     assert.equal(next.source?.parsed.spliced !== undefined, spliced, `the edit after "${needle}" was ${spliced ? '' : 'not '}spliced`);
-    assert.deepEqual([...kept(first, next)], [], `after "${needle}"`);
+    assert.deepEqual([...keptRules(first, next)], [], `after "${needle}"`);
   }
 });
 
 test('nothing is kept for another as-of day, or from a full parse', () => {
   const first = analyze(text, options);
   const later = { ...options, asOf: '2026-07-01' };
-  assert.deepEqual([...kept(first, edited(first, insertAfter('title: Risk number 3 in the generated register', '!'), later))], []);
+  assert.deepEqual([...keptRules(first, edited(first, insertAfter('title: Risk number 3 in the generated register', '!'), later))], []);
   // An anchor makes the splice unsafe: the text is parsed whole, and its data shares nothing.
   const anchored = insertAfter('title: Risk number 3 in the generated register', ' &a');
   const full = edited(first, anchored);
   assert.equal(full.source?.parsed.spliced, undefined);
-  assert.deepEqual([...kept(first, full)], []);
+  assert.deepEqual([...keptRules(first, full)], []);
 });
 
 test('an analysis stopped before its rules passes on the outcomes it was given', () => {
@@ -74,5 +67,5 @@ test('an analysis stopped before its rules passes on the outcomes it was given',
   assert.ok(!step.done && step.value?.source.parsed.spliced, 'the first step gives the spliced structure');
   const stopped = provisionalAnalysis(first, step.value);
   const next = edited(stopped, insertAfter('title: Risk number 3 in the generated register', 'xy'));
-  assert.ok(kept(first, next).size > rules.length / 2);
+  assert.ok(keptRules(first, next).size > rules.length / 2);
 });

@@ -9,7 +9,8 @@
 // record before the block that reaches into it is the definition of a list item holding it: made again.
 // test/unit/incremental.test.ts compares the result with a whole walk after every one of its random edits.
 import { isMap, isSeq, type Node, type Pair } from 'yaml';
-import { indexed, indexModel, noRecords, pathOf, rootPlan, samePath, scalarText, walker, type Indexed, type Link, type Plan } from './model';
+import { indexed, indexModel, noRecords, pathOf, rootPlan, scalarText, walker, type Indexed, type Link, type Plan } from './model';
+import { sameItems } from './same-items';
 import { firstAtOrAfter } from './sorted';
 import type { Parsed, Splice } from './parse';
 import type { LineIndex } from './text';
@@ -119,7 +120,7 @@ export function spliceIndexed(previous: Indexed, oldLines: LineIndex, lines: Lin
 function findHolder(definitions: IdDefinition[], path: Path, line: number, startLine: number): number {
   if (line >= startLine) return -1;
   for (let k = firstAtOrAfter(definitions, line, (d) => d.itemRange.start.line); k < definitions.length && definitions[k].itemRange.start.line === line; k++) {
-    if (samePath(definitions[k].path, path)) return k;
+    if (sameItems(definitions[k].path, path)) return k;
   }
   return -1;
 }

@@ -79,10 +79,6 @@ export function pathOf(at: Link | undefined, last?: string | number): Path {
   return out.reverse();
 }
 
-export function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
 /** Nothing recorded yet. */
 export function noRecords(): Records {
   return { definitions: [], references: [], links: [], dates: [] };

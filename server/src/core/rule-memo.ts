@@ -3,18 +3,24 @@
 // a part of the data the edit did not touch is the same object as before: comparing by identity the parts a rule
 // may read is exact, and takes a few comparisons. A full parse shares nothing, and every rule runs.
 import { readPatterns } from './rule-reads';
+import { sameItems } from './same-items';
 import type { CheckSpec, RuleSpec } from './catalog';
 import type { Outcome } from './checks/context';
 
 export type RuleOutcome = Outcome & { spec: CheckSpec };
 
-interface Kept { checks: readonly CheckSpec[]; reads: unknown[]; outcome: RuleOutcome }
+interface Kept { checks: readonly CheckSpec[]; sections: unknown[]; outcome: RuleOutcome }
 
-/** The outcomes of one analysis's rules, by rule id, for the data and the as-of day they were judged on. */
-export interface RuleOutcomes { asOf: number; kept: Map<string, Kept> }
+/**
+ * The outcomes of one analysis's rules, by rule id, for the as-of day and the data they were judged on: `shared`
+ * is what every rule may read (sharedParts), each rule's own `sections` the principle sections it reads.
+ */
+export interface RuleOutcomes { asOf: number; shared: unknown[]; kept: Map<string, Kept> }
 
 export class RuleMemo {
   private readonly kept = new Map<string, Kept>();
+  private readonly shared: unknown[];
+  /** The previous outcomes, when the as-of day and every shared part are the same: then a rule's sections decide. */
   private readonly previous: Map<string, Kept> | undefined;
 
   constructor(
@@ -22,39 +28,42 @@ export class RuleMemo {
     private readonly asOf: number,
     previous: RuleOutcomes | undefined,
   ) {
-    this.previous = previous?.asOf === asOf ? previous.kept : undefined;
+    this.shared = sharedParts(data);
+    this.previous = previous?.asOf === asOf && sameItems(previous.shared, this.shared) ? previous.kept : undefined;
   }
 
   /** The rule's outcome: the previous analysis's when nothing it may read has changed, else `evaluate`'s. */
   outcome(rule: RuleSpec, evaluate: () => RuleOutcome): RuleOutcome {
-    const reads = readParts(rule, this.data);
+    const sections = sectionParts(rule, this.data);
     const before = this.previous?.get(rule.id);
-    const outcome = before && before.checks === rule.checks && sameParts(before.reads, reads) ? before.outcome : evaluate();
-    this.kept.set(rule.id, { checks: rule.checks, reads, outcome });
+    const outcome = before && before.checks === rule.checks && sameItems(before.sections, sections) ? before.outcome : evaluate();
+    this.kept.set(rule.id, { checks: rule.checks, sections, outcome });
     return outcome;
   }
 
   outcomes(): RuleOutcomes {
-    return { asOf: this.asOf, kept: this.kept };
+    return { asOf: this.asOf, shared: this.shared, kept: this.kept };
   }
 }
 
 /**
- * The parts of the data a rule may read: every top-level value but `principles` (a check may name any path, and
- * the parties, the people and metadata.maintained_by reach every rule through its context), with the keys they
- * are under, and of `principles` the sections the rule's paths name: all of `principles` when one of its paths
- * does not name a section.
+ * What every rule may read: each top-level value but `principles`, with the key it is under (a check may name any
+ * path, and the parties, the people and metadata.maintained_by reach every rule through its context).
  */
-function readParts(rule: RuleSpec, data: Record<string, unknown>): unknown[] {
+function sharedParts(data: Record<string, unknown>): unknown[] {
   const parts: unknown[] = [];
   for (const key in data) {
     if (key !== 'principles') parts.push(key, data[key]);
   }
+  return parts;
+}
+
+/** Of `principles`, the sections the rule's paths name: all of it when one of its paths does not name a section. */
+function sectionParts(rule: RuleSpec, data: Record<string, unknown>): unknown[] {
   const principles = data.principles;
   const sections = principleSections(rule);
-  if (sections === 'all' || !principles || typeof principles !== 'object') parts.push(principles);
-  else for (const id of sections) parts.push((principles as Record<string, unknown>)[id]);
-  return parts;
+  if (sections === 'all' || !principles || typeof principles !== 'object') return [principles];
+  return sections.map((id) => (principles as Record<string, unknown>)[id]);
 }
 
 const sectionsRead = new WeakMap<RuleSpec, string[] | 'all'>();
@@ -69,7 +78,6 @@ function principleSections(rule: RuleSpec): string[] | 'all' {
       if (segments[0] !== 'principles' && !fromRoot) continue;
       const id = segments[1];
       if (fromRoot || id === undefined || !/^[a-z][a-z0-9_]*$/.test(id)) {
-        named.clear();
         sections = 'all';
         break;
       }
@@ -79,10 +87,4 @@ function principleSections(rule: RuleSpec): string[] | 'all' {
     sectionsRead.set(rule, sections);
   }
   return sections;
-}
-
-function sameParts(a: unknown[], b: unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -49,9 +49,10 @@ export class LineIndex {
    * the line starts before the edit are kept, those after it are moved by the length the edit added, and only
    * the edited part is read. A keystroke in a 30,000-line file reads a few characters, not a megabyte.
    */
-  static edited(previous: LineIndex, text: string, edit: TextEdit = textEdit(previous.text, text)): LineIndex {
+  static edited(previous: LineIndex, text: string, edit?: TextEdit): LineIndex {
+    // Before the edit is looked for: a default parameter would compare the whole text with itself first.
     if (text === previous.text) return previous;
-    const { start, oldEnd, newEnd } = edit;
+    const { start, oldEnd, newEnd } = edit ?? textEdit(previous.text, text);
     const old = previous.starts;
     // Whether x starts a line depends on the characters at x - 1 and x: the starts before `start` read only the
     // unchanged text before the edit, and those past oldEnd only the unchanged text after it. 0 always starts one.

@@ -2,7 +2,7 @@
 // rule shows that rule; any other key or value shows its description from the schema. Markdown, with every
 // string taken from the document escaped.
 import type { Hover, Position } from 'vscode-languageserver';
-import { deref, escapeMarkdown, loadCatalog, nodeAt, notCountedText, noun, resultWindow, samePath, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
+import { deref, escapeMarkdown, loadCatalog, nodeAt, notCountedText, noun, resultWindow, sameItems, schemaAt, STATE_GLYPHS, STATUS_GLYPHS, type Analysis, type IdDefinition, type IdReference, type NodeAt, type PrincipleCoverage, type RuleResult } from '../core/index';
 import { codeSpan, contains } from './convert';
 
 export function hover(analysis: Analysis, position: Position): Hover | null {
@@ -74,7 +74,7 @@ function waiverRuleHover(analysis: Analysis, hit: NodeAt): string | undefined {
 }
 
 function referenceHover(analysis: Analysis, hit: NodeAt, position: Position): string | undefined {
-  const ref = analysis.model.references.find((r) => contains(r.range, position) && samePath(r.path, hit.path));
+  const ref = analysis.model.references.find((r) => contains(r.range, position) && sameItems(r.path, hit.path));
   if (ref) return [pointedAt(analysis, ref), fieldDescription(hit)].filter(Boolean).join('\n\n---\n\n');
   const def = hit.on === 'value' ? analysis.model.definitions.find((d) => contains(d.range, position)) : undefined;
   if (def) {
