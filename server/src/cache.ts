@@ -32,6 +32,13 @@ export interface Entry {
   final: boolean;
 }
 
+export interface AnalysisEvents {
+  /** An analysis of this text is about to run (not a cached answer). */
+  analysing?: (text: string) => void;
+  /** It finished, in `ms` of its own steps. */
+  analysed?: (uri: string, version: number, analysis: Analysis, ms: number) => void;
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
   private readonly goodModels = new Map<string, { version: number; model: Model }>();
@@ -41,7 +48,7 @@ export class AnalysisCache {
 
   constructor(
     private readonly resolve: (uri: string) => Promise<Resolved>,
-    private readonly onAnalysed: (uri: string, version: number, analysis: Analysis, ms: number) => void = () => undefined,
+    private readonly events: AnalysisEvents = {},
     private readonly sliceMs = SLICE_MS,
   ) {}
 
@@ -80,6 +87,7 @@ export class AnalysisCache {
     const open = (): boolean => this.opened.get(uri) === opened;
     const base = this.entries.get(uri);
     const previous = base && base.version <= version ? base.analysis : undefined;
+    this.events.analysing?.(text);
     const steps = analysisSteps(previous, text, options);
     let ms = 0;
     let slice = performance.now();
@@ -103,7 +111,7 @@ export class AnalysisCache {
   }
 
   private finished(uri: string, version: number, key: string, analysis: Analysis, ms: number): Analysis {
-    this.onAnalysed(uri, version, analysis, ms);
+    this.events.analysed?.(uri, version, analysis, ms);
     const current = this.entries.get(uri);
     // Keep the newest version (the document's own text is always its newest, so this one is at least as new).
     if (!current || current.version <= version) this.entries.set(uri, { version, key, analysis, final: true });

@@ -36,6 +36,8 @@ import type { WorkspaceFiles } from './workspace-files';
 export interface ServerEvents {
   /** The first diagnostics of a relationship file went out: the code a start needs has run (node/code-cache.ts). */
   firstPublished?: () => void;
+  /** An analysis of a text this long is about to run (node/startup-compiler.ts). */
+  analysing?: (length: number) => void;
 }
 
 /** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
@@ -91,9 +93,12 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
     return { options: { asOf, policy, fileExists: files.linkCheck(uri), workspaceRoot: root }, key: `${asOf}|${root ?? ''}|${files.stamp}|${key}` };
   }
 
-  const analyses = new AnalysisCache(resolve, (uri, version, analysis, ms) => {
-    if (timesNextAnalysis(analysis.source?.parsed)) scheduler.analysed(uri, ms);
-    settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
+  const analyses = new AnalysisCache(resolve, {
+    analysing: (text) => events.analysing?.(text.length),
+    analysed(uri, version, analysis, ms) {
+      if (timesNextAnalysis(analysis.source?.parsed)) scheduler.analysed(uri, ms);
+      settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);
+    },
   });
 
   function coverageParams(uri: string, version: number, analysis: Analysis): CoverageParams {

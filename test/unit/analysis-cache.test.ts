@@ -12,7 +12,7 @@ const BROKEN = 'schema_version: "1"\npeople:\n  - {id: p-ann, name: Ann, party: 
 
 function cache(key = { value: 'k1' }) {
   let analyses = 0;
-  const c = new AnalysisCache(async (): Promise<Resolved> => ({ options: { asOf: '2026-11-01' }, key: key.value }), () => void analyses++);
+  const c = new AnalysisCache(async (): Promise<Resolved> => ({ options: { asOf: '2026-11-01' }, key: key.value }), { analysed: () => void analyses++ });
   return { c, count: () => analyses, key };
 }
 
@@ -66,7 +66,7 @@ const judged = (a: Analysis | undefined): unknown => a && { findings: a.findings
 
 /** A cache that yields between every two steps of an analysis (no clock involved). */
 function stepping() {
-  return new AnalysisCache(async (): Promise<Resolved> => ({ options: { asOf: '2026-11-01' }, key: 'k' }), undefined, 0);
+  return new AnalysisCache(async (): Promise<Resolved> => ({ options: { asOf: '2026-11-01' }, key: 'k' }), {}, 0);
 }
 
 test('between the steps of an analysis, requests answer from the new text\'s structure, never from a tree it took over', async () => {
