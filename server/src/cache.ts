@@ -33,8 +33,11 @@ export interface Entry {
 }
 
 export interface AnalysisEvents {
-  /** An analysis of this text is about to run (not a cached answer). */
-  analysing?: (text: string) => void;
+  /**
+   * An analysis of this text is about to run (not a cached answer), the document's first when `opening`; what it
+   * returns is called once the analysis has ended, finished, superseded or failed.
+   */
+  analysing?: (text: string, opening: boolean) => (() => void) | undefined;
   /** It finished, in `ms` of its own steps. */
   analysed?: (uri: string, version: number, analysis: Analysis, ms: number) => void;
 }
@@ -87,26 +90,30 @@ export class AnalysisCache {
     const open = (): boolean => this.opened.get(uri) === opened;
     const base = this.entries.get(uri);
     const previous = base && base.version <= version ? base.analysis : undefined;
-    this.events.analysing?.(text);
-    const steps = analysisSteps(previous, text, options);
-    let ms = 0;
-    let slice = performance.now();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) {
-        ms += performance.now() - slice;
-        return open() ? this.finished(uri, version, key, step.value, ms) : step.value;
+    const ended = this.events.analysing?.(text, base === undefined);
+    try {
+      const steps = analysisSteps(previous, text, options);
+      let ms = 0;
+      let slice = performance.now();
+      for (;;) {
+        const step = steps.next();
+        if (step.done) {
+          ms += performance.now() - slice;
+          return open() ? this.finished(uri, version, key, step.value, ms) : step.value;
+        }
+        if (step.value && step.value.source.parsed.spliced && previous && open()) {
+          this.entries.set(uri, { version, key, analysis: provisionalAnalysis(previous, step.value), final: false });
+        }
+        if (performance.now() - slice >= this.sliceMs) {
+          ms += performance.now() - slice;
+          await yieldToRequests();
+          // Superseded: the provisional analysis stays the latest, and the next version is spliced from it.
+          if (stillWanted && !stillWanted()) return undefined;
+          slice = performance.now();
+        }
       }
-      if (step.value && step.value.source.parsed.spliced && previous && open()) {
-        this.entries.set(uri, { version, key, analysis: provisionalAnalysis(previous, step.value), final: false });
-      }
-      if (performance.now() - slice >= this.sliceMs) {
-        ms += performance.now() - slice;
-        await yieldToRequests();
-        // Superseded: the provisional analysis stays the latest, and the next version is spliced from it.
-        if (stillWanted && !stillWanted()) return undefined;
-        slice = performance.now();
-      }
+    } finally {
+      ended?.();
     }
   }
 

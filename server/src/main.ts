@@ -5,22 +5,26 @@
 // on the command line: the server sets its own at run time (node/startup-compiler.ts, node/heap-tuning.ts).
 import { join } from 'node:path';
 import { loadBundle } from './node/code-cache';
-import { tuneHeap } from './node/heap-tuning';
+import { heapTuning } from './node/heap-tuning';
 import { holdOptimizer } from './node/startup-compiler';
 import type { start } from './node/language-server';
 
 const bundle = loadBundle(join(__dirname, 'language-server.js'), process.env.RAC_CODE_CACHE || undefined);
 // After the cache was checked against the default flags; back to them before it is written.
 const compiler = holdOptimizer();
+const heap = heapTuning();
 (bundle.exports as { start: typeof start }).start({
-  analysing: (length) => compiler.analysing(length),
+  analysing(length, opening) {
+    compiler.analysing(length);
+    return opening ? heap.opening() : undefined;
+  },
   // Written after the diagnostics and coverage have gone out, not in their way; the heap is tuned after that, as the
   // cache must be made under the flags it is loaded with (node/heap-tuning.ts).
   firstPublished: () => {
     compiler.release();
     setImmediate(() => {
       bundle.save();
-      tuneHeap();
+      heap.tune();
     });
   },
 });

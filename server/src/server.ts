@@ -36,8 +36,11 @@ import type { WorkspaceFiles } from './workspace-files';
 export interface ServerEvents {
   /** The first diagnostics of a relationship file went out: the code a start needs has run (node/code-cache.ts). */
   firstPublished?: () => void;
-  /** An analysis of a text this long is about to run (node/startup-compiler.ts). */
-  analysing?: (length: number) => void;
+  /**
+   * An analysis of a text this long is about to run, the document's first when `opening` (node/startup-compiler.ts,
+   * node/heap-tuning.ts); what it returns is called once the analysis has ended, finished or not.
+   */
+  analysing?: (length: number, opening: boolean) => (() => void) | undefined;
 }
 
 /** Starts the server on a connection; `files` is how it reaches the files around a document (Node or browser). */
@@ -94,7 +97,7 @@ export function startServer(connection: Connection, files: WorkspaceFiles, event
   }
 
   const analyses = new AnalysisCache(resolve, {
-    analysing: (text) => events.analysing?.(text.length),
+    analysing: (text, opening) => events.analysing?.(text.length, opening),
     analysed(uri, version, analysis, ms) {
       if (timesNextAnalysis(analysis.source?.parsed)) scheduler.analysed(uri, ms);
       settings.get(uri).then((s) => s.trace.server === 'verbose' && log(`analysed ${uri} (version ${version}) in ${ms.toFixed(1)} ms`)).catch(() => undefined);

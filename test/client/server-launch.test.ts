@@ -1,17 +1,20 @@
-// How the server's Node process is set up: the heap flag the server sets itself is one this runtime knows (set at
-// run time, an unknown flag is only a line on stderr, so it is checked where Node refuses one: on the command
-// line), and the code cache goes where the extension says.
+// How the server's Node process is set up: the V8 flags the server sets itself (its heap, its optimizing compiler
+// while it starts) are ones this runtime knows (set at run time, an unknown flag is only a line on stderr, so they
+// are checked where Node refuses one: on the command line), and the code cache goes where the extension says.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { serverEnvironment } from '../../client/src/server-launch';
-import { HEAP_FLAG } from '../../server/src/node/heap-tuning';
+import { DEFAULT_GROWTH, HEAP_FLAG } from '../../server/src/node/heap-tuning';
+import { OPTIMIZER_OFF, OPTIMIZER_ON } from '../../server/src/node/startup-compiler';
 
-test('the heap flag the server sets is one this Node knows', () => {
-  const run = spawnSync(process.execPath, [HEAP_FLAG, '-e', 'console.log("up")'], { encoding: 'utf8' });
-  assert.equal(run.stderr, '');
-  assert.equal(run.status, 0);
-  assert.equal(run.stdout, 'up\n');
+test('every V8 flag the server sets at run time is one this Node knows', () => {
+  for (const flag of [HEAP_FLAG, DEFAULT_GROWTH, OPTIMIZER_OFF, OPTIMIZER_ON]) {
+    const run = spawnSync(process.execPath, [flag, '-e', 'console.log("up")'], { encoding: 'utf8' });
+    assert.equal(run.stderr, '', flag);
+    assert.equal(run.status, 0, flag);
+    assert.equal(run.stdout, 'up\n', flag);
+  }
   const bad = spawnSync(process.execPath, ['--heap-growing-percentage=50', '-e', '0'], { encoding: 'utf8' });
   assert.notEqual(bad.status, 0, 'a misspelt flag stops Node: this test would see one');
 });

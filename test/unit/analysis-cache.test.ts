@@ -122,3 +122,27 @@ test('two analyses of one document asked at once run one after the other, and a 
   await closing;
   assert.equal(c.latest(URI), undefined, 'the analysis that was running when the document closed is not kept');
 });
+
+test('each analysis is announced with whether it opens the document, and ended once, finished, superseded or after a close', async () => {
+  const log: string[] = [];
+  const c = new AnalysisCache(async (): Promise<Resolved> => ({ options: { asOf: '2026-11-01' }, key: 'k' }), {
+    analysing: (text, opening) => {
+      log.push(`${opening ? 'open' : 'edit'} ${text.length}`);
+      return () => log.push('end');
+    },
+  }, 0);
+  await c.get(doc(1, BIG));
+  await c.get(doc(1, BIG));
+  assert.deepEqual(log, [`open ${BIG.length}`, 'end'], 'a cached answer is no analysis');
+  const v2 = BIG.replace('title: Risk 7', 'title: Risk 7b');
+  let wanted = true;
+  const stopped = c.get(doc(2, v2), () => wanted);
+  await turn();
+  assert.deepEqual(log.slice(2), [`edit ${v2.length}`], 'still running');
+  wanted = false;
+  await stopped;
+  assert.deepEqual(log.slice(2), [`edit ${v2.length}`, 'end']);
+  c.evict(URI);
+  await c.get(doc(3, v2));
+  assert.deepEqual(log.slice(4), [`open ${v2.length}`, 'end'], 'opened again after a close');
+});

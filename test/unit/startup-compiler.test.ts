@@ -2,7 +2,6 @@
 // diagnostics or until enough text was analysed, then back to the default, which the code cache depends on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cachedDataVersionTag } from 'node:v8';
 import { holdOptimizer, OPTIMIZE_AFTER } from '../../server/src/node/startup-compiler';
 
@@ -42,9 +41,4 @@ test('released, the flags are the defaults again: a code cache made then is one 
     compiler.release();
   }
   assert.equal(cachedDataVersionTag(), before);
-});
-
-test('this Node knows the flag (on the command line, an unknown V8 flag stops Node; at run time it would only print)', () => {
-  const run = spawnSync(process.execPath, ['--no-turbofan', '-e', 'console.log("up")'], { encoding: 'utf8' });
-  assert.equal(run.stdout.trim(), 'up', run.stderr);
 });

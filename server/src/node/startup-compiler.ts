@@ -14,6 +14,9 @@ import { setFlagsFromString } from 'node:v8';
 /** About 5,000 lines of a relationship file: where the measured gain is down to a few percent. */
 export const OPTIMIZE_AFTER = 128 * 1024;
 
+export const OPTIMIZER_OFF = '--no-turbofan';
+export const OPTIMIZER_ON = '--turbofan';
+
 export interface StartupCompiler {
   /** Counts a text about to be analysed: past OPTIMIZE_AFTER in all, TurboFan is back. */
   analysing(length: number): void;
@@ -23,13 +26,13 @@ export interface StartupCompiler {
 
 /** Turns TurboFan off until `release` or enough text analysed. Call it after the bundle has loaded its code cache. */
 export function holdOptimizer(setFlags: (flags: string) => void = setFlagsFromString): StartupCompiler {
-  setFlags('--no-turbofan');
+  setFlags(OPTIMIZER_OFF);
   let held = true;
   let analysed = 0;
   const release = (): void => {
     if (!held) return;
     held = false;
-    setFlags('--turbofan');
+    setFlags(OPTIMIZER_ON);
   };
   return {
     analysing(length) {
