@@ -1,6 +1,6 @@
 // How the desktop extension starts the language server's Node process: plain `node dist/server.js`, with the
-// environment below (the server tunes its own heap: server/src/node/heap-tuning.ts). The bench (test/bench) starts
-// the server the same way, so its cold start and memory figures are the editor's.
+// environment below (the server sets its own V8 flags: server/src/node/heap-tuning.ts, startup-compiler.ts). The
+// bench (test/bench) starts the server the same way, so its cold start and memory figures are the editor's.
 //
 // Start-up: the server keeps its compiled code (a V8 code cache, server/src/node/code-cache.ts) in a folder of the
 // extension's storage, so a server started again skips compiling its code, on any Node version (NODE_COMPILE_CACHE
