@@ -5,7 +5,7 @@
 // with the migration's own step for the plan as its fix.
 import { isMap, type Document } from 'yaml';
 import type { Locator } from './locate';
-import { CURRENT_VERSION, lineBreak, migrateDocument } from './migrate';
+import { CURRENT_VERSION, lineBreak, migrationEdits, migrationPlan } from './migrate';
 import { rmpType } from './migrate-transforms';
 import type { LineIndex } from './text';
 import type { Finding } from './types';
@@ -26,8 +26,8 @@ export function formatFindings(data: unknown, document: Document.Parsed | undefi
     range: locate.value(['schema_version']),
     path: ['schema_version'],
   };
-  const migration = migrateDocument(document, lines);
-  if (migration.status === 'migrated') finding.fixes = [{ title: MIGRATE_FIX_TITLE, edits: migration.edits, preferred: true }];
+  const migration = migrationPlan(document, lines);
+  if (migration.status === 'migrated') finding.fixes = [{ title: MIGRATE_FIX_TITLE, edits: migrationEdits(migration.edits, lines), preferred: true }];
   return [finding];
 }
 
@@ -63,7 +63,7 @@ function rmpTypeFindings(data: Record<string, unknown>, document: Document.Parse
     };
   const root = document?.contents;
   const changes = isMap(root) ? rmpType({ text: lines.text, root, eol: lineBreak(lines.text) }) : [];
-  const edits = changes.flatMap((c) => c.edits).map((e) => ({ range: lines.range(e.start, e.end), newText: e.text }));
+  const edits = migrationEdits(changes.flatMap((c) => c.edits), lines);
   if (edits.length > 0) finding.fixes = [{ title: joint ? 'Move this plan to joint_rmp' : 'Remove "type: single"', edits, preferred: true }];
   return [finding];
 }

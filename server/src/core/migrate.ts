@@ -5,7 +5,7 @@
 import { isMap, isScalar, type Document, type Node, type Pair } from 'yaml';
 import { parse } from './parse';
 import { LineIndex } from './text';
-import { TRANSFORMS, type Change, type MigrationContext } from './migrate-transforms';
+import { TRANSFORMS, type Change, type Edit, type MigrationContext } from './migrate-transforms';
 import type { TextEdit } from './types';
 
 /** What a migration did, for the CLI's report and the quick fix's edits. */
@@ -32,11 +32,14 @@ export function migrate(text: string): Migration {
   return migrateDocument(parsed.document, lines);
 }
 
+/** The migration's edits in offsets of `lines.text`, in order, not yet applied: what an analysis needs of it. */
+export type MigrationPlan = Exclude<Migration, { status: 'migrated' }> | { status: 'migrated'; changes: Change[]; edits: Edit[] };
+
 /**
- * Migrates a document already parsed (with core/parse.ts, so offsets index `lines.text`), for the analysis
- * that has just parsed it. The caller has checked that it parsed without errors.
+ * Plans the migration of a document already parsed (with core/parse.ts, so offsets index `lines.text`), for the
+ * analysis that has just parsed it. The caller has checked that it parsed without errors.
  */
-export function migrateDocument(document: Document.Parsed | undefined, lines: LineIndex): Migration {
+export function migrationPlan(document: Document.Parsed | undefined, lines: LineIndex): MigrationPlan {
   const root = document?.contents as Node | null | undefined;
   if (!isMap(root)) return { status: 'refused', reason: 'it is not a map of keys (schema_version, metadata, …), so there is nothing to migrate' };
   const version = (root.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && p.key.value === 'schema_version')?.value;
@@ -53,12 +56,28 @@ export function migrateDocument(document: Document.Parsed | undefined, lines: Li
     // Two transforms touching the same characters is a bug in a transform: refuse rather than write a mixture.
     if (edits[i].start < edits[i - 1].end) return { status: 'refused', reason: 'two changes of the migration overlap; nothing was changed' };
   }
+  return { status: 'migrated', changes, edits };
+}
+
+/** The plan's edits as LSP text edits. */
+export function migrationEdits(edits: Edit[], lines: LineIndex): TextEdit[] {
+  return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text }));
+}
+
+/**
+ * Migrates a document already parsed: the plan, applied. The migrated text is built here only, not on every
+ * analysis of a v1 file (whose finding carries the edits alone): a megabyte of text per keystroke in a big file.
+ */
+export function migrateDocument(document: Document.Parsed | undefined, lines: LineIndex): Migration {
+  const plan = migrationPlan(document, lines);
+  if (plan.status !== 'migrated') return plan;
+  const { changes, edits } = plan;
   let text = lines.text;
   for (let i = edits.length - 1; i >= 0; i--) text = text.slice(0, edits[i].start) + edits[i].text + text.slice(edits[i].end);
   return {
     status: 'migrated',
     text,
-    edits: edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.text })),
+    edits: migrationEdits(edits, lines),
     changes: changes.map((c) => ({ line: lines.positionAt(c.at).line, summary: c.summary })).sort((a, b) => a.line - b.line),
   };
 }
