@@ -8,8 +8,8 @@
 //
 // Opening a file is the exception: its parse builds a tree that all stays alive, so collecting each time the heap
 // has doubled marks a growing heap again and again for nothing. While a document's first analysis runs, the heap
-// grows as V8 decides (the flag's default, 0). A 30,000-line file opened in a running server: 390–400 → 360–370 ms
-// (median of 8 opens, scratch A/B); the typing bench's RSS after 100 edits did not grow (151 against 154 MB).
+// grows as V8 decides (the flag's default, 0). A 30,000-line file opened in a running server, three A/B runs of ten
+// opens each: medians 420–434 → 390–415 ms; the typing bench's RSS after 100 edits did not grow.
 //
 // The server sets the flag itself, at run time, once its first diagnostics are out. On the command line, a V8
 // flag made Node compile its own built-in modules at every start (their code cache, built into Node, is for the

@@ -1,9 +1,9 @@
 // V8's optimizing compiler (TurboFan) is off while the server starts. For the first analysis of a small file it
-// costs more than it saves: it compiles the parser's hottest functions on a second thread and the main thread
-// waits on that work, which competes for a core. Measured from spawn to the first diagnostics, median of 9 fresh
-// processes with the code cache (.cache/scratch/coldjit.ts in the session that made this): 294 lines 146 → 130 ms,
-// 1,000 lines 202 → 164, 2,500 lines 253 → 202, 5,000 lines 326 → 305; at 7,500 lines it is even and past that
-// TurboFan wins (30,000 lines: 701 ms with it, 1,131 without).
+// costs more than it saves: it compiles the parser's hottest functions, work the few lines parsed after never earn
+// back (the server's CPU time until its first diagnostics: 170 → 130 ms). Spawn → first diagnostics with the code
+// cache, fresh processes with and without the flag taken alternately (medians of 5 to 11): 294 lines 146–160 →
+// 130–134 ms, 1,000 lines 202 → 164, 2,500 lines 253 → 202, 5,000 lines 326 → 305; at 7,500 lines it is even and
+// past that TurboFan wins (30,000 lines: 701 ms with it, 1,131 without).
 //
 // So it comes back once the first diagnostics are out, or as soon as the texts analysed add up to more than
 // OPTIMIZE_AFTER characters (a big first file, a workspace check before any file was opened). It must be back
