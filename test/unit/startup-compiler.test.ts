@@ -3,11 +3,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachedDataVersionTag } from 'node:v8';
-import { holdOptimizer, OPTIMIZE_AFTER } from '../../server/src/node/startup-compiler';
+import { HOLD_AT_MOST_MS, holdOptimizer, OPTIMIZE_AFTER } from '../../server/src/node/startup-compiler';
 
 function recorded() {
   const flags: string[] = [];
-  return { flags, compiler: holdOptimizer((f) => flags.push(f)) };
+  const compiler = holdOptimizer((f) => flags.push(f));
+  return { flags, compiler };
 }
 
 test('off at once; back once the first diagnostics are out, and only once', () => {
@@ -41,4 +42,17 @@ test('released, the flags are the defaults again: a code cache made then is one 
     compiler.release();
   }
   assert.equal(cachedDataVersionTag(), before);
+});
+
+test('back after HOLD_AT_MOST_MS whatever happened, and not again after a release', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout'] });
+  const idle = recorded();
+  t.mock.timers.tick(HOLD_AT_MOST_MS - 1);
+  assert.deepEqual(idle.flags, ['--no-turbofan'], 'still held just before');
+  t.mock.timers.tick(1);
+  assert.deepEqual(idle.flags, ['--no-turbofan', '--turbofan'], 'a session without relationship diagnostics gets it back');
+  const published = recorded();
+  published.compiler.release();
+  t.mock.timers.tick(HOLD_AT_MOST_MS);
+  assert.deepEqual(published.flags, ['--no-turbofan', '--turbofan']);
 });

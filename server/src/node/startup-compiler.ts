@@ -6,13 +6,17 @@
 // past that TurboFan wins (30,000 lines: 701 ms with it, 1,131 without).
 //
 // So it comes back once the first diagnostics are out, or as soon as the texts analysed add up to more than
-// OPTIMIZE_AFTER characters (a big first file, a workspace check before any file was opened). It must be back
+// OPTIMIZE_AFTER characters (a big first file, a workspace check before any file was opened), and HOLD_AT_MOST_MS
+// after the start whatever happened (a session spent on profiles only, which publish no relationship diagnostics). It must be back
 // before the code cache is written: V8 tags a cache with the flags it was made under and refuses it under others,
 // and the next start loads with the defaults. Turning a flag back to its default restores the tag.
 import { setFlagsFromString } from 'node:v8';
 
 /** About 5,000 lines of a relationship file: where the measured gain is down to a few percent. */
 export const OPTIMIZE_AFTER = 128 * 1024;
+
+/** Long after any first analysis; the server is idle or busy with something else by then. */
+export const HOLD_AT_MOST_MS = 10_000;
 
 export const OPTIMIZER_OFF = '--no-turbofan';
 export const OPTIMIZER_ON = '--turbofan';
@@ -24,7 +28,7 @@ export interface StartupCompiler {
   release(): void;
 }
 
-/** Turns TurboFan off until `release` or enough text analysed. Call it after the bundle has loaded its code cache. */
+/** Turns TurboFan off until `release`, enough text analysed or HOLD_AT_MOST_MS. Call it after the bundle has loaded its code cache. */
 export function holdOptimizer(setFlags: (flags: string) => void = setFlagsFromString): StartupCompiler {
   setFlags(OPTIMIZER_OFF);
   let held = true;
@@ -32,8 +36,12 @@ export function holdOptimizer(setFlags: (flags: string) => void = setFlagsFromSt
   const release = (): void => {
     if (!held) return;
     held = false;
+    clearTimeout(timer);
     setFlags(OPTIMIZER_ON);
   };
+  // unref: the timer alone does not keep the process alive.
+  const timer = setTimeout(release, HOLD_AT_MOST_MS);
+  timer.unref();
   return {
     analysing(length) {
       analysed += length;
