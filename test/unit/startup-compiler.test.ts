@@ -1,5 +1,5 @@
 // The server holds V8's optimizing compiler back while it starts (node/startup-compiler.ts): off until the first
-// diagnostics or until enough text was analysed, then back to the default, which the code cache depends on.
+// diagnostics, enough text analysed or 10 s, then back to the default, which the code cache depends on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cachedDataVersionTag } from 'node:v8';
@@ -7,8 +7,7 @@ import { HOLD_AT_MOST_MS, holdOptimizer, OPTIMIZE_AFTER } from '../../server/src
 
 function recorded() {
   const flags: string[] = [];
-  const compiler = holdOptimizer((f) => flags.push(f));
-  return { flags, compiler };
+  return { flags, compiler: holdOptimizer((f) => flags.push(f)) };
 }
 
 test('off at once; back once the first diagnostics are out, and only once', () => {

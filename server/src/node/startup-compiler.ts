@@ -28,7 +28,10 @@ export interface StartupCompiler {
   release(): void;
 }
 
-/** Turns TurboFan off until `release`, enough text analysed or HOLD_AT_MOST_MS. Call it after the bundle has loaded its code cache. */
+/**
+ * Turns TurboFan off until `release`, enough text analysed or HOLD_AT_MOST_MS. Call it after the bundle has loaded
+ * its code cache.
+ */
 export function holdOptimizer(setFlags: (flags: string) => void = setFlagsFromString): StartupCompiler {
   setFlags(OPTIMIZER_OFF);
   let held = true;
@@ -39,7 +42,7 @@ export function holdOptimizer(setFlags: (flags: string) => void = setFlagsFromSt
     clearTimeout(timer);
     setFlags(OPTIMIZER_ON);
   };
-  // unref: the timer alone does not keep the process alive.
+  // Unref'd: it must not keep alive a process that is done (a test, a server whose editor went away).
   const timer = setTimeout(release, HOLD_AT_MOST_MS);
   timer.unref();
   return {
