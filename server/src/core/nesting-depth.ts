@@ -66,9 +66,9 @@ export function tooDeepFlows(text: string): { start: number; end: number }[] {
     const i = m.index;
     const c = text[i];
     const before = i === 0 ? '\n' : text[i - 1];
-    const tokenStart = before === ' ' || before === '\t' || before === '\n' || before === '\r' || '[{,:'.includes(before);
-    if ((c === '"' || c === "'") && tokenStart) special.lastIndex = quoteEnd(text, i) + 1;
-    else if (c === '#' && (before === ' ' || before === '\t' || before === '\n' || before === '\r')) special.lastIndex = lineEnd(text, i);
+    const afterBlank = before === ' ' || before === '\t' || before === '\n' || before === '\r';
+    if ((c === '"' || c === "'") && (afterBlank || '[{,:'.includes(before))) special.lastIndex = quoteEnd(text, i) + 1;
+    else if (c === '#' && afterBlank) special.lastIndex = lineEnd(text, i);
     else if (c === '[' || c === '{') {
       if (depth === 0) outer = i;
       if (++depth > MAX_FLOW_DEPTH) found = true;
